@@ -1,0 +1,53 @@
+# One entry point per job. Every target installs what it needs, so a fresh clone works.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test test-core test-web lint sync system-run system-test bench clean
+
+## run: install, migrate, load the demo province and serve http://127.0.0.1:8000 (SQLite)
+run: system-run sync
+	$(VENV)/bin/gongkai web migrate --noinput
+	$(VENV)/bin/gongkai demo
+	$(VENV)/bin/gongkai web runserver 127.0.0.1:8000
+
+## test: install, then ruff + mypy + the whole test suite (DATABASE_URL picks the database)
+test: system-test sync lint
+	$(VENV)/bin/pytest -n 2
+
+## test-web: only the platform tests (CI runs them a second time on PostgreSQL)
+test-web: system-test sync
+	$(VENV)/bin/pytest -n 2 tests/web
+
+LINTED := $(wildcard src tests bench)
+
+lint: sync
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/mypy
+
+sync: $(VENV)/.synced
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	touch $@
+
+system-run:
+	@scripts/system-deps.sh run
+
+system-test:
+	@scripts/system-deps.sh test
+
+bench: sync
+	for script in bench/*.py; do $(VENV)/bin/python $$script || exit 1; done
+
+clean:
+	rm -rf .tools $(VENV) .pytest_cache .mypy_cache .ruff_cache

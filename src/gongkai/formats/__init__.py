@@ -1,0 +1,82 @@
+"""The national annual-report formats as data, and lookups over them."""
+
+from gongkai.formats.labels import LabelMatch, match_row_label, match_section_heading
+from gongkai.formats.national import FORMAT_2019, FORMAT_2021
+from gongkai.formats.spec import (
+    Block,
+    CellKind,
+    Column,
+    Format,
+    Group,
+    Row,
+    Section,
+    Table2,
+    Table3,
+    Table4,
+)
+
+FORMATS: dict[str, Format] = {f.id: f for f in (FORMAT_2019, FORMAT_2021)}
+
+
+class UnknownFormatError(ValueError):
+    pass
+
+
+def get_format(format_id: str) -> Format:
+    try:
+        return FORMATS[format_id]
+    except KeyError:
+        known = "、".join(FORMATS)
+        raise UnknownFormatError(f"未知的年报格式 {format_id!r}（可用：{known}）") from None
+
+
+def format_for_year(year: int) -> Format:
+    """The format a report for ``year`` must use (rule D4)."""
+    for fmt in FORMATS.values():
+        if fmt.applies_to(year):
+            return fmt
+    raise UnknownFormatError(f"{year} 年没有适用的国家年报格式（首个格式自 2019 年起）")
+
+
+def table3_row(key: str) -> Row | None:
+    """A table-3 row from either format (a report may print the other format's row)."""
+    for fmt in (FORMAT_2021, FORMAT_2019):
+        for row in fmt.table3.rows:
+            if row.key == key:
+                return row
+    return None
+
+
+def table2_row(key: str, preferred: Format | None = None) -> Row | None:
+    for fmt in (preferred, FORMAT_2021, FORMAT_2019):
+        if fmt is None:
+            continue
+        for row in fmt.table2.rows:
+            if row.key == key:
+                return row
+    return None
+
+
+__all__ = [
+    "FORMATS",
+    "FORMAT_2019",
+    "FORMAT_2021",
+    "Block",
+    "CellKind",
+    "Column",
+    "Format",
+    "Group",
+    "LabelMatch",
+    "Row",
+    "Section",
+    "Table2",
+    "Table3",
+    "Table4",
+    "UnknownFormatError",
+    "format_for_year",
+    "get_format",
+    "match_row_label",
+    "match_section_heading",
+    "table2_row",
+    "table3_row",
+]

@@ -1,0 +1,54 @@
+"""What every rule receives, and the arithmetic they share (blank is never 0)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from gongkai.formats import CellKind
+from gongkai.report import AnnualReport, Cell, numeric
+from gongkai.report.cells import Number
+from gongkai.rules.findings import Finding
+from gongkai.rules.settings import RuleSettings
+
+
+@dataclass(frozen=True)
+class Context:
+    report: AnnualReport
+    previous: AnnualReport | None
+    settings: RuleSettings
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One cell taking part in a sum, with the Chinese name used in messages."""
+
+    name: str
+    value: Cell
+    kind: CellKind = CellKind.COUNT
+
+
+@dataclass(frozen=True)
+class Total:
+    value: Number | None  # None when some term is blank, text or missing
+    unreadable: tuple[str, ...]  # names of the terms that stopped the sum
+
+
+def total(terms: Iterable[Term]) -> Total:
+    running: Number = 0
+    unreadable: list[str] = []
+    for term in terms:
+        number = numeric(term.value, term.kind)
+        if number is None:
+            shown = "空白" if term.value is None else f"“{term.value}”"
+            unreadable.append(f"{term.name}（{shown}）")
+        else:
+            running += number
+    return Total(None if unreadable else running, tuple(unreadable))
+
+
+def fmt_number(value: object) -> str:
+    return "—" if value is None else str(value)

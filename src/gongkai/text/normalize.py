@@ -1,0 +1,45 @@
+"""Normalise Chinese text for comparison: NFKC, traditional → simplified, no punctuation.
+
+Matching always happens on normalised text; callers keep the original for provenance.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+# NFKC folds Kangxi radicals (U+2F00…) but not the CJK radicals supplement, which some
+# PDF producers emit for ordinary characters.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    {"\u2ea0": "民", "\u2ec4": "西", "\u2ed8": "青", "\u2eca": "足"}
+)
+
+_NOT_LABEL = re.compile(
+    r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】,，.。、:：;；!！?？·•\-—–_/|*#+]+"
+)
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """NFKC plus OpenCC t2s (character for character, so offsets stay comparable)."""
+    text = unicodedata.normalize("NFKC", text).translate(_RADICAL_SUPPLEMENT)
+    return str(_converter().convert(text))
+
+
+def compact(text: str) -> str:
+    """Simplified text with all whitespace removed."""
+    return _SPACE.sub("", to_simplified(text))
+
+
+@lru_cache(maxsize=65536)
+def label_key(text: str) -> str:
+    """The form in which labels are compared: simplified, no whitespace, quotes or punctuation."""
+    return _NOT_LABEL.sub("", to_simplified(text))
