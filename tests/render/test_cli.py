@@ -1,9 +1,14 @@
 from pathlib import Path
 
+import pytest
+from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 import gongkai.cli.render  # noqa: F401  (registers the command)
 from gongkai.cli.app import EXIT_UNREADABLE, app
+from gongkai.report.canonical import save
+from tests.render.reports import report_2021
 
 
 def test_unreadable_input_exits_2_with_chinese_message(tmp_path: Path) -> None:
@@ -16,9 +21,41 @@ def test_unreadable_input_exits_2_with_chinese_message(tmp_path: Path) -> None:
     assert "无法读取" in result.output
 
 
+@pytest.mark.shared
 def test_renders_truth_file_to_json(shared_data: Path, tmp_path: Path) -> None:
     source = sorted((shared_data / "reports").glob("*.truth.json"))[0]
     out = tmp_path / "out.json"
     result = CliRunner().invoke(app, ["render", str(source), "--to", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize("to", ["docx", "xlsx", "html", "md"])
+def test_renders_a_report_file_to_each_document_format(tmp_path: Path, to: str) -> None:
+    source = tmp_path / "report.json"
+    save(report_2021(), source)
+    out = tmp_path / f"out.{to}"
+    result = CliRunner().invoke(app, ["render", str(source), "--to", to, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    if to in ("docx", "xlsx"):
+        assert data.startswith(b"PK")  # an OOXML zip package
+        assert Document(str(out)).tables if to == "docx" else load_workbook(out).sheetnames
+    else:
+        assert "本年新收政府信息公开申请数量" in data.decode("utf-8")
+
+
+def test_unknown_target_lists_the_choices(tmp_path: Path) -> None:
+    source = tmp_path / "report.json"
+    save(report_2021(), source)
+    result = CliRunner().invoke(app, ["render", str(source), "--to", "odt"])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert "docx" in result.output and "pdf" in result.output
+
+
+def test_binary_target_without_output_file_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "report.json"
+    save(report_2021(), source)
+    result = CliRunner().invoke(app, ["render", str(source), "--to", "docx"])
+    assert result.exit_code == EXIT_UNREADABLE
+    assert "-o" in result.output

@@ -2,10 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.render import RENDERERS, render
+from gongkai.render import MEDIA_TYPES, RENDERERS, TEXT_TARGETS, render
 from gongkai.report.canonical import load, loads, to_dict
 
 
+@pytest.mark.shared
 def test_json_round_trips_every_truth_file(shared_data: Path) -> None:
     for path in sorted((shared_data / "reports").glob("*.truth.json")):
         report = load(path)
@@ -17,3 +18,8 @@ def test_unknown_target_is_a_clear_error() -> None:
     assert "json" in RENDERERS
     with pytest.raises(ValueError, match="不支持的输出格式"):
         render(None, "odt")  # type: ignore[arg-type]
+
+
+def test_every_target_has_a_media_type() -> None:
+    assert set(MEDIA_TYPES) == set(RENDERERS) == {"json", "md", "html", "docx", "xlsx", "pdf"}
+    assert set(TEXT_TARGETS) <= set(RENDERERS)

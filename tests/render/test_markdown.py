@@ -1,9 +1,12 @@
 from pathlib import Path
 
+import pytest
+
 from gongkai.render import render
 from gongkai.report.canonical import load
 
 
+@pytest.mark.shared
 def test_every_truth_file_renders_sections_in_order(shared_data: Path) -> None:
     for path in sorted((shared_data / "reports").glob("*.truth.json")):
         report = load(path)

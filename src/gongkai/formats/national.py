@@ -35,8 +35,6 @@ TABLE_TITLES = {
 
 # --- table 2 -------------------------------------------------------------------------
 
-_CONTENT = "信息内容"
-
 
 def _cols(kind_by_label: tuple[tuple[str, str, CellKind], ...]) -> tuple[Column, ...]:
     return tuple(Column(key, label, kind) for key, label, kind in kind_by_label)

@@ -40,6 +40,7 @@ class Group:
 @dataclass(frozen=True)
 class Table2:
     groups: tuple[Group, ...]
+    content_header: str = "信息内容"  # the header over the row labels: layout, not data
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -12,19 +12,22 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from gongkai.letters.render import Letter, Style
+from gongkai.render.official import (
+    BODY_FONT,
+    BODY_SIZE,
+    LINE_PITCH,
+    NOTE_PITCH,
+    NOTE_SIZE,
+    TITLE_FONT,
+    TITLE_SIZE,
+    set_font,
+    setup_page,
+)
 
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-LATIN_FONT = "Times New Roman"
-TITLE_SIZE = Pt(22)  # 二号
-BODY_SIZE = Pt(16)  # 三号
-LINE_PITCH = Pt(28)
-NOTE_SIZE = Pt(14)  # 四号: contact details below the date
-NOTE_PITCH = Pt(22)
+__all__ = ["BODY_FONT", "TITLE_FONT", "to_docx"]
 
 _ALIGN = {
     Style.BODY: WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -32,15 +35,6 @@ _ALIGN = {
     Style.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
     Style.NOTE: WD_ALIGN_PARAGRAPH.LEFT,
 }
-
-
-def _set_font(run: Any, east_asia: str, size: Pt, bold: bool = False) -> None:
-    font = run.font
-    font.name = LATIN_FONT
-    font.size = size
-    font.bold = bold
-    r_pr = run.element.get_or_add_rPr()
-    r_pr.get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
 
 
 def _paragraph(
@@ -59,23 +53,18 @@ def _paragraph(
     fmt.space_before = fmt.space_after = Pt(0)
     if first_indent:
         fmt.first_line_indent = size * 2
-    _set_font(p.add_run(text), BODY_FONT, size)
+    set_font(p.add_run(text), BODY_FONT, size)
     return p
 
 
 def to_docx(letter: Letter) -> bytes:
     doc = Document()
-    normal = doc.styles["Normal"]  # what staff type when they edit the file in Word or WPS
-    _set_font(normal, BODY_FONT, BODY_SIZE)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    setup_page(doc)  # also sets Normal: what staff type when they edit the file in Word or WPS
 
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = LINE_PITCH
-    _set_font(title.add_run(letter.title), TITLE_FONT, TITLE_SIZE)
+    set_font(title.add_run(letter.title), TITLE_FONT, TITLE_SIZE)
 
     for p in letter.body:
         _paragraph(doc, p.text, _ALIGN[p.style], first_indent=p.style is Style.BODY)

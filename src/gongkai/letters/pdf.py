@@ -10,14 +10,17 @@ from __future__ import annotations
 from html import escape
 
 from gongkai.letters.render import Letter, Paragraph, Style
+from gongkai.render.official import BODY_FAMILY, PAGE_CSS, TITLE_FAMILY
 
-_CSS = """
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-body { font-family: "FangSong", "Noto Serif CJK SC", serif; font-size: 16pt;
-       line-height: 28pt; margin: 0; text-align: justify; }
-h1 { font-family: "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-weight: bold;
-     font-size: 22pt; line-height: 36pt; text-align: center; margin: 0 0 28pt 0; }
-p { margin: 0; }
+_CSS = (
+    PAGE_CSS
+    + f"""
+body {{ font-family: {BODY_FAMILY}; font-size: 16pt;
+       line-height: 28pt; margin: 0; text-align: justify; }}
+h1 {{ font-family: {TITLE_FAMILY}; font-weight: bold;
+     font-size: 22pt; line-height: 36pt; text-align: center; margin: 0 0 28pt 0; }}
+"""
+    + """p { margin: 0; }
 p.body { text-indent: 2em; }
 p.right { text-align: right; }
 div.keep { break-inside: avoid; }  /* the last paragraph and the signature stay together */
@@ -27,6 +30,7 @@ p.seal { color: #c00; }
 div.notes { break-inside: avoid; margin-top: 14pt; font-size: 14pt; line-height: 22pt; }
 p.note { text-indent: 2em; }
 """
+)
 
 _CLASS = {Style.BODY: "body", Style.FLUSH: "flush", Style.RIGHT: "right", Style.NOTE: "note"}
 

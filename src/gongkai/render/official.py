@@ -1,0 +1,58 @@
+"""The look of an official document (GB/T 9704 proportions), shared by reports and letters.
+
+A4 with the standard margins; title in 方正小标宋简体 二号, headings in 黑体 三号, body in
+仿宋_GB2312 三号 on a fixed 28-point line pitch. In DOCX the Chinese face is set as the
+eastAsia font of each run, which is what Word and WPS read for CJK text. In CSS the official
+faces come first and Noto Serif/Sans CJK SC (Debian fonts-noto-cjk, installed by the
+project's set-up) stand in for them on machines that lack them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+TITLE_FONT = "方正小标宋简体"
+HEADING_FONT = "黑体"
+BODY_FONT = "仿宋_GB2312"
+LATIN_FONT = "Times New Roman"
+TITLE_SIZE = Pt(22)  # 二号
+HEADING_SIZE = Pt(16)  # 三号
+BODY_SIZE = Pt(16)  # 三号
+LINE_PITCH = Pt(28)
+NOTE_SIZE = Pt(14)  # 四号
+NOTE_PITCH = Pt(22)
+TABLE_SIZE = Pt(10.5)  # 五号: statutory tables are set smaller than the body
+TABLE_SMALL_SIZE = Pt(9)  # 小五: the fifteen columns of table 4
+
+# Page margins in millimetres: top, right, bottom, left.
+MARGINS_MM = (37, 26, 35, 28)
+
+TITLE_FAMILY = '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif'
+HEADING_FAMILY = '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif'
+BODY_FAMILY = (
+    '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif'
+)
+PAGE_CSS = "@page {{ size: A4; margin: {}mm {}mm {}mm {}mm; }}".format(*MARGINS_MM)
+
+
+def set_font(run: Any, east_asia: str, size: Pt, bold: bool = False) -> None:
+    """Set a run's (or a style's) Latin and East Asian face, size and weight."""
+    font = run.font
+    font.name = LATIN_FONT
+    font.size = size
+    font.bold = bold
+    r_pr = run.element.get_or_add_rPr()
+    r_pr.get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
+
+
+def setup_page(doc: Any) -> None:
+    """A4 portrait with the official margins; Normal in the body face for later edits."""
+    set_font(doc.styles["Normal"], BODY_FONT, BODY_SIZE)
+    top, right, bottom, left = MARGINS_MM
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
