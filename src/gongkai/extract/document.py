@@ -31,6 +31,7 @@ class Provenance:
     table: int | None = None  # 0-based index of the table (grid) in the document
     row: int | None = None  # 0-based row within that table
     column: int | None = None  # 0-based column within that table
+    original: str | None = None  # the text as printed, when the loader repaired code points
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +71,9 @@ class Document:
     grids: list[Grid] = field(default_factory=list)  # real tables (HTML, DOCX, ruled PDF)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # What the container says about the report (crawler dump fields, HTML <title>):
+    # "title", "published", "agency"; hints for metadata, never table data.
+    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -87,3 +91,42 @@ class RowReading:
     provenance: list[Provenance | None]  # one per value
     official: bool = True  # False: the label is an alias or the other format's (rule E2)
     alternatives: list[list[Cell]] = field(default_factory=list)  # other readings that fit
+
+
+@dataclass
+class AmbiguousCell:
+    """A row whose printed characters split into cells in more than one way that fits."""
+
+    table: TableName
+    row: str
+    printed: str
+    chosen: list[Cell]
+    alternatives: list[list[Cell]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "row": self.row,
+            "printed": self.printed,
+            "chosen": self.chosen,
+            "alternatives": self.alternatives,
+        }
+
+
+@dataclass
+class TablesReading:
+    """What table recognition found in a Document (``gongkai.extract.tables.read_tables``).
+
+    Tables keep the canonical shapes of ``AnnualReport``; a table not found is None (rule E6).
+    ``provenance`` mirrors the tables: table → row key → one Provenance (or None) per cell;
+    table 4 uses the row key "table4".
+    """
+
+    format: str | None  # "2019" | "2021" as the printed rows show, None when no table was read
+    table2: dict[str, list[Cell]] | None = None
+    table3: dict[str, list[Cell]] | None = None
+    table4: list[Cell] | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # non-official labels (E2)
+    provenance: dict[str, dict[str, list[Provenance | None]]] = field(default_factory=dict)
+    ambiguous: list[AmbiguousCell] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # Chinese, one line each

@@ -1,0 +1,33 @@
+"""Real tables (HTML ``<td>``, DOCX, ruled PDF): one grid row is one table row.
+
+Merged cells are repeated in every slot they cover; a repeat of the same cell (same
+provenance) in the next column is dropped so that a merged caption counts once. Empty
+cells (``&nbsp;``) are blank cells.
+"""
+
+from __future__ import annotations
+
+from gongkai.extract.cell_text import is_value
+from gongkai.extract.document import Grid
+from gongkai.extract.layouts.pieces import END, Piece, PieceKind, is_blank
+
+
+def grid_pieces(grid: Grid) -> list[Piece]:
+    pieces: list[Piece] = []
+    for row in grid.rows:
+        previous = None
+        for cell in row:
+            if (previous is not None and cell is previous) or (
+                previous is not None and cell.prov == previous.prov and cell.colspan > 1
+            ):
+                continue
+            previous = cell
+            text = " ".join(cell.text.split())
+            if is_blank(text):
+                pieces.append(Piece(PieceKind.BLANK, "", cell.prov, bounded=True))
+            elif is_value(text):
+                pieces.append(Piece(PieceKind.VALUE, text, cell.prov, bounded=True))
+            else:
+                pieces.append(Piece(PieceKind.TEXT, text, cell.prov, bounded=True))
+        pieces.append(END)
+    return pieces

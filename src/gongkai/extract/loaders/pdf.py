@@ -1,0 +1,247 @@
+"""PDF (.pdf): text lines with page and box, ruled tables as Grids (pdfplumber).
+
+Some PDF producers write ordinary characters as Kangxi-radical code points (⾏ for 行);
+they are repaired here and the printed text is kept in ``Provenance.original``. A table
+that runs over a page break (same columns, ending at the bottom and continuing at the top
+of the next page) becomes one Grid whose cells keep their own page. One-column frames are
+text boxes, not tables: their text stays in the lines only.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextLine, UnreadableError
+from gongkai.extract.loaders.limits import MAX_PDF_PAGES
+
+# pdfminer logs every odd font descriptor, and calls log.debug in its parser's inner loop;
+# its failures reach us as exceptions, so its loggers are switched off (a few % faster).
+for _name in [n for n in logging.root.manager.loggerDict if n.startswith("pdfminer")]:
+    logging.getLogger(_name).disabled = True
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+# CJK Radicals Supplement forms used for simplified characters; NFKC leaves them alone.
+_SUPPLEMENT = {
+    "\u2e8b": "㔾", "\u2e97": "幺", "\u2ea0": "民", "\u2ea7": "牛", "\u2eb3": "网",
+    "\u2ebc": "肉", "\u2ec4": "西", "\u2ec5": "见", "\u2eca": "足", "\u2ecf": "邑",
+    "\u2ed3": "长", "\u2ed4": "门", "\u2ed8": "青", "\u2edb": "风", "\u2edd": "食",
+    "\u2ee0": "饣", "\u2ee2": "马", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee8": "麦",
+    "\u2eea": "黾", "\u2eeb": "斉", "\u2eec": "齐", "\u2eed": "歯", "\u2eef": "齿",
+    "\u2ef0": "龙", "\u2ef2": "亀", "\u2ef3": "龟",
+}  # fmt: skip
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+_NEWLINE = re.compile(r"\s*\n\s*")
+_BOTTOM_MARGIN = 0.2  # a table ending in the last fifth of a page may continue
+_TOP_MARGIN = 0.2
+_X_TOLERANCE = 6.0  # points: the same table's left/right edges on consecutive pages
+
+
+def repair(text: str) -> str:
+    """Radical code points → the ordinary characters they stand for."""
+    if not _RADICALS.search(text):
+        return text
+    return _RADICALS.sub(
+        lambda m: _SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)),
+        text,
+    )
+
+
+def _cell_text(raw: str | None) -> str:
+    def join(match: re.Match[str]) -> str:
+        before = match.string[match.start() - 1] if match.start() else ""
+        after = match.string[match.end()] if match.end() < len(match.string) else ""
+        return "" if before > "\u2e7f" or after > "\u2e7f" else " "  # CJK wraps without a space
+
+    return _NEWLINE.sub(join, (raw or "").strip())
+
+
+def _prov(page: int, box: tuple[float, float, float, float], printed: str, shown: str,
+          **where: int) -> Provenance:  # fmt: skip
+    rounded = (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1))
+    return Provenance(
+        page=page, box=rounded, original=printed if printed != shown else None, **where
+    )
+
+
+@dataclass
+class _PageTable:
+    page: int
+    page_height: float
+    bbox: tuple[float, float, float, float]
+    rows: list[list[tuple[str, tuple[float, float, float, float], int, int]]]  # text, box, spans
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def _slots(table: Any) -> list[list[tuple[str, tuple[float, float, float, float], int, int]]]:
+    """Every slot of the table's row × column lattice, merged cells repeated."""
+    texts = table.extract()
+    origin: dict[tuple[float, ...], str] = {}
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            if box is not None:
+                origin[tuple(box)] = _cell_text(texts[r][c])
+    # pdfplumber indexes row.cells by the sorted distinct cell x0s, rows by distinct tops.
+    xs = [*sorted({cell[0] for cell in table.cells}), table.bbox[2]]
+    tops = [*sorted({cell[1] for cell in table.cells}), table.bbox[3]]
+    lattice: list[list[tuple[str, tuple[float, float, float, float], int, int]]] = []
+    for r, row in enumerate(table.rows):
+        y = (tops[r] + tops[r + 1]) / 2
+        slots = []
+        for c, box in enumerate(row.cells):
+            x = (xs[c] + xs[c + 1]) / 2
+            if box is None:
+                box = next(
+                    (cell for cell in table.cells
+                     if cell[0] <= x < cell[2] and cell[1] <= y < cell[3]),
+                    None,
+                )  # fmt: skip
+            if box is None:
+                slots.append(("", (x, y, x, y), 1, 1))
+                continue
+            colspan = sum(
+                1 for i in range(len(xs) - 1) if box[0] <= (xs[i] + xs[i + 1]) / 2 < box[2]
+            )
+            rowspan = sum(
+                1 for i in range(len(tops) - 1) if box[1] <= (tops[i] + tops[i + 1]) / 2 < box[3]
+            )
+            slots.append((origin.get(tuple(box), ""), tuple(box), max(rowspan, 1), max(colspan, 1)))
+        lattice.append(slots)
+    return lattice
+
+
+def _continues(previous: _PageTable, table: _PageTable) -> bool:
+    return (
+        table.page == previous.page + 1
+        and table.width == previous.width
+        and previous.bbox[3] > previous.page_height * (1 - _BOTTOM_MARGIN)
+        and table.bbox[1] < table.page_height * _TOP_MARGIN
+        and abs(table.bbox[0] - previous.bbox[0]) < _X_TOLERANCE
+        and abs(table.bbox[2] - previous.bbox[2]) < _X_TOLERANCE
+    )
+
+
+def _open(data: bytes, source: str) -> Any:
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableError(f"{source}：不是 PDF 文件（缺少 %PDF 文件头）")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        # pdfplumber wraps pdfminer's exception; the wrapped one says what happened
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if (
+            isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError)
+            or "password" in str(inner).lower()
+        ):
+            raise UnreadableError(f"{source}：PDF 已加密，需要密码才能打开，无法读取") from None
+        raise UnreadableError(
+            f"{source}：PDF 文件已损坏，无法解析（{type(inner).__name__}）"
+        ) from None
+    if not pages:
+        pdf.close()
+        raise UnreadableError(f"{source}：PDF 文件没有页面")
+    if len(pages) > MAX_PDF_PAGES:
+        pdf.close()
+        raise UnreadableError(
+            f"{source}：PDF 共 {len(pages)} 页，超过上限 {MAX_PDF_PAGES} 页，不像一份年度报告"
+        )
+    return pdf
+
+
+def load_pdf(data: bytes, source: str) -> Document:
+    pdf = _open(data, source)
+    lines: list[tuple[str, str, int, tuple[float, float, float, float]]] = []
+    tables: list[_PageTable] = []
+    images = 0
+    try:
+        for page in pdf.pages:
+            number = page.page_number
+            images += len(page.images)
+            for found in page.find_tables():
+                rows = _slots(found)
+                if rows and len(rows[0]) > 1:
+                    tables.append(_PageTable(number, float(page.height), tuple(found.bbox), rows))
+            for line in page.extract_text_lines(return_chars=False):
+                box = (line["x0"], line["top"], line["x1"], line["bottom"])
+                lines.append((line["text"], repair(line["text"]), number, box))
+            page.flush_cache()
+    except UnreadableError:
+        raise
+    except Exception as exc:
+        raise UnreadableError(
+            f"{source}：PDF 文件已损坏，无法解析（{type(exc).__name__}）"
+        ) from None
+    finally:
+        pdf.close()
+    if not any(shown.strip() for _, shown, _, _ in lines):
+        if images:
+            raise UnreadableError(
+                f"{source}：PDF 只有图片没有文字（扫描件），需要先进行文字识别（OCR）"
+            )
+        raise UnreadableError(f"{source}：PDF 中没有可提取的文字")
+    grids, table_of = _grids(tables)
+    text_lines = []
+    for printed, shown, page_number, box in lines:
+        where = table_of(page_number, box)
+        text_lines.append(TextLine(shown, _prov(page_number, box, printed, shown, **where)))
+    return Document(source, "pdf", text_lines, grids)
+
+
+def _grids(tables: list[_PageTable]) -> tuple[list[Grid], Any]:
+    """Merge page-break continuations, number the grids, and say which grid row holds a box."""
+    merged: list[list[_PageTable]] = []
+    for table in tables:
+        if merged and _continues(merged[-1][-1], table):
+            merged[-1].append(table)
+        else:
+            merged.append([table])
+    grids: list[Grid] = []
+    areas: list[tuple[int, int, tuple[float, float, float, float]]] = []
+    row_bands: list[tuple[int, int, int, float, float]] = []  # grid, page, row, top, bottom
+    for index, parts in enumerate(merged):
+        rows: list[list[GridCell]] = []
+        for part in parts:
+            areas.append((index, part.page, part.bbox))
+            for slots in part.rows:
+                r = len(rows)
+                single = [box for _, box, rowspan, _ in slots if rowspan == 1] or [
+                    box for _, box, _, _ in slots
+                ]
+                top, bottom = min(b[1] for b in single), max(b[3] for b in single)
+                row_bands.append((index, part.page, r, top, bottom))
+                rows.append(
+                    [
+                        GridCell(
+                            repair(text),
+                            _prov(part.page, box, text, repair(text), table=index, row=r, column=c),
+                            rowspan,
+                            colspan,
+                        )
+                        for c, (text, box, rowspan, colspan) in enumerate(slots)
+                    ]
+                )
+        first = parts[0]
+        grids.append(Grid(rows, _prov(first.page, first.bbox, "", "", table=index)))
+
+    def table_of(page: int, box: tuple[float, float, float, float]) -> dict[str, int]:
+        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        for index, area_page, area in areas:
+            if area_page == page and area[0] <= x <= area[2] and area[1] <= y <= area[3]:
+                for grid, band_page, row, top, bottom in row_bands:
+                    if grid == index and band_page == page and top <= y <= bottom:
+                        return {"table": index, "row": row}
+                return {"table": index}
+        return {}
+
+    return grids, table_of

@@ -1,0 +1,110 @@
+"""Recover cells whose digits ran together: enumerate the splits a printed run allows.
+
+A crawler that flattened an HTML table leaves, after a row label, one run of characters
+such as ``170000017`` for seven cells. The tokens of a run (pieces separated by spaces or a
+sign) are certain cell boundaries; inside a token any boundary is possible as long as every
+part is a valid printed number of its column's kind (no leading zero except "0" itself, a
+sign only in a signed column, a decimal point only in an amount). With ``allow_blanks`` the
+crawler may also have dropped blank cells, so a column may receive nothing (None).
+
+Which of the splits is meant is decided elsewhere (``gongkai.extract.resolve``) with the
+format's arithmetic; this module only enumerates, bounded by ``limit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from gongkai.extract.cell_text import is_valid_part
+from gongkai.formats import CellKind
+
+# The longest printed cell of each kind (a city-wide 行政处罚 count has 7 digits; an amount
+# may carry a fraction and 万元). Longer parts are not considered, which bounds the search.
+MAX_CHARS = {CellKind.COUNT: 9, CellKind.SIGNED: 10, CellKind.AMOUNT: 20}
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One cell's printed characters: ``tokens[token][start:start + len(text)]``."""
+
+    text: str
+    token: int
+    start: int
+
+
+Reading = tuple[Part | None, ...]
+
+
+@dataclass(frozen=True)
+class Splits:
+    readings: list[Reading]
+    complete: bool  # False: the enumeration stopped at the limit
+
+
+def split_tokens(
+    tokens: Sequence[str],
+    kinds: Sequence[CellKind],
+    *,
+    allow_blanks: bool = False,
+    limit: int = 120,
+) -> Splits:
+    """Every way of reading ``tokens`` as ``len(kinds)`` cells (see the module docstring)."""
+    tokens = [t for t in tokens if t]
+    width = len(kinds)
+    readings: list[Reading] = []
+    budget = [limit * 50]  # search steps, so that pathological runs finish quickly
+    # most_after[c] = the most characters columns c… can hold.
+    most_after = [0] * (width + 1)
+    for c in range(width - 1, -1, -1):
+        most_after[c] = most_after[c + 1] + MAX_CHARS[kinds[c]]
+
+    # chars_after[i] = characters in tokens[i:], for pruning.
+    chars_after = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        chars_after[i] = chars_after[i + 1] + len(tokens[i])
+
+    def search(column: int, token: int, start: int, acc: list[Part | None]) -> Iterator[Reading]:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        if token == len(tokens):
+            if column == width:
+                yield tuple(acc)
+            elif allow_blanks:
+                yield tuple(acc) + (None,) * (width - column)
+            return
+        left = width - column
+        tokens_left = len(tokens) - token  # each remaining token needs at least one part
+        if left < tokens_left:
+            return
+        if not allow_blanks and chars_after[token] - start < left:
+            return
+        if chars_after[token] - start > most_after[column]:
+            return
+        text = tokens[token]
+        if allow_blanks and left > tokens_left:
+            acc.append(None)
+            yield from search(column + 1, token, start, acc)
+            acc.pop()
+        kind = kinds[column]
+        for end in range(start + 1, min(len(text), start + MAX_CHARS[kind]) + 1):
+            part = text[start:end]
+            if not is_valid_part(part, kind):
+                if part.lstrip("+-－＋") == "0" * len(part.lstrip("+-－＋")) and len(part) > 1:
+                    break  # a leading zero: no longer part is valid either
+                continue
+            acc.append(Part(part, token, start))
+            if end == len(text):
+                yield from search(column + 1, token + 1, 0, acc)
+            else:
+                yield from search(column + 1, token, end, acc)
+            acc.pop()
+
+    if not tokens:
+        return Splits([(None,) * width] if allow_blanks else [], True)
+    for reading in search(0, 0, 0, []):
+        readings.append(reading)
+        if len(readings) >= limit:
+            return Splits(readings, False)
+    return Splits(readings, budget[0] >= 0)

@@ -1,0 +1,58 @@
+"""Is it an annual report? Work summaries and rule-of-law reports are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.extract.classify import classify, report_signal
+from tests.extract.reports import report_text
+
+WORK_SUMMARY = """某区数据局2023年工作总结
+按照区委、区政府工作部署，统筹推进政务服务改革，营商环境持续优化。
+一、主要工作
+（一）推进“一网通办”，政务服务事项网上可办率达到98%。
+（二）加强政务公开，在网站发布信息300条。
+二、存在的问题
+三、下一步工作计划
+"""
+
+
+def test_a_report_is_recognised_with_its_evidence() -> None:
+    verdict = classify(report_text())
+    assert verdict.is_report
+    assert any("主动公开政府信息情况" in e for e in verdict.evidence)
+
+
+def test_a_work_summary_mentioning_disclosure_is_not_a_report() -> None:
+    verdict = classify(WORK_SUMMARY)
+    assert not verdict.is_report
+    assert verdict.reason.startswith("不是政府信息公开工作年度报告")
+    assert "某区数据局2023年工作总结" in verdict.reason
+
+
+def test_a_report_without_tables_is_still_a_report() -> None:
+    text = report_text().split("二、主动公开政府信息情况")[0] + (
+        "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n全年收到申请1件。\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n"
+    )
+    assert classify(text).is_report
+
+
+def test_signal_is_zero_for_unrelated_text() -> None:
+    assert report_signal("今天天气很好。") == 0
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("seed", ["003_efb1f7478a2eca1c.txt", "004_b3594bb715558696.txt"])
+def test_seed_non_reports_are_refused(shared_data: Path, seed: str) -> None:
+    verdict = classify((shared_data / "seeds" / seed).read_text(encoding="utf-8"))
+    assert not verdict.is_report
+    assert "不是政府信息公开工作年度报告" in verdict.reason
+
+
+@pytest.mark.shared
+def test_seed_report_without_tables_is_a_report(shared_data: Path) -> None:
+    text = (shared_data / "seeds" / "001_26a92b83e955fcd2.txt").read_text(encoding="utf-8")
+    assert classify(text).is_report

@@ -1,0 +1,85 @@
+"""The six sections are found by their words, wherever they are printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.extract.document import Document, Provenance, TextLine
+from gongkai.extract.loaders import load_documents
+from gongkai.extract.sections import read_sections
+
+RUN_TOGETHER = (
+    "　　根据《条例》，全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等组成。"
+    "　　一、总体情况　　全年主动公开信息。　　二、主动公开政府信息情况第二十条第（一）项"
+    "规章000行政事业性收费0三、收到和处理政府信息公开申请情况（表格）"
+    "　　四、政府信息公开行政复议、行政诉讼情况　　无。"
+    "　　五、存在的主要问题及改进情况　　解读不够。　　六、其他需要报告的事项　　无。"
+    "版权所有：某某市人民政府"
+)
+
+
+def _sections(text: str) -> dict[str, str]:
+    [doc] = load_documents(text.encode("utf-8"), "r.txt")
+    return {s.number: s.text for s in read_sections(doc)}
+
+
+def test_headings_inside_one_long_line() -> None:
+    sections = _sections(RUN_TOGETHER)
+    assert list(sections) == ["1", "2", "3", "4", "5", "6"]
+    assert sections["1"] == "全年主动公开信息。"
+    assert sections["5"] == "解读不够。"
+
+
+def test_the_preamble_listing_the_sections_is_not_a_heading() -> None:
+    assert "全文由" not in _sections(RUN_TOGETHER)["1"]
+
+
+def test_website_footer_is_cut_from_the_last_section() -> None:
+    assert _sections(RUN_TOGETHER)["6"] == "无。"
+
+
+def test_wrong_numbering_is_ignored_the_words_decide() -> None:
+    sections = _sections("一、总体情况\n好。\n五、其他需要报告的事项\n无。\n")
+    assert sections == {"1": "好。", "6": "无。"}
+
+
+def test_traditional_headings_keep_the_printed_text() -> None:
+    sections = _sections("一、總體情況\n全年主動公開。\n五、存在的主要問題及改進情況\n無。")
+    assert sections == {"1": "全年主動公開。", "5": "無。"}
+
+
+def test_headings_standing_alone_without_numbers() -> None:
+    sections = _sections("## 总体情况\n好。\n## 存在的主要问题及改进情况\n少。")
+    assert sections == {"1": "好。", "5": "少。"}
+
+
+def test_page_footers_are_dropped() -> None:
+    sections = _sections("一、总体情况\n第一段\n— 2 —\n第二段\n-3-\n")
+    assert sections["1"] == "第一段\n第二段"
+
+
+def test_lines_of_used_table_rows_are_left_out() -> None:
+    lines = [
+        TextLine("二、主动公开政府信息情况", Provenance(line=1)),
+        TextLine("规章", Provenance(table=0, row=0, column=0)),
+        TextLine("框内说明", Provenance(table=0, row=1, column=0)),
+        TextLine("说明文字", Provenance(line=3)),
+    ]
+    doc = Document("x.html", "html", lines)
+    assert read_sections(doc, {(0, 0)})[0].text == "框内说明\n说明文字"
+    assert read_sections(doc)[0].text == "规章\n框内说明\n说明文字"
+
+
+def test_heading_provenance_points_at_the_heading() -> None:
+    [doc] = load_documents(RUN_TOGETHER.encode("utf-8"), "r.txt")
+    first = read_sections(doc)[0]
+    assert first.prov.offset is not None
+    assert RUN_TOGETHER[first.prov.offset :].startswith("一、总体情况")
+
+
+@pytest.mark.shared
+def test_shared_report_with_all_six_sections(shared_data: Path) -> None:
+    [doc] = load_documents((shared_data / "reports" / "001.txt").read_bytes(), "001.txt")
+    assert [s.number for s in read_sections(doc)] == ["1", "2", "3", "4", "5", "6"]

@@ -1,0 +1,43 @@
+"""Printed cell text → canonical values (spec §5): blank, text and numbers stay different."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gongkai.extract.cell_text import is_valid_part, is_value, parse_cell
+from gongkai.formats import CellKind
+
+C, S, A = CellKind.COUNT, CellKind.SIGNED, CellKind.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("printed", "kind", "value"),
+    [
+        ("", C, None),
+        ("\u00a0", C, None),
+        ("0", C, 0),
+        ("１２", C, 12),
+        ("1,234", C, 1234),
+        ("/", C, "/"),
+        ("无", C, "无"),
+        ("——", C, "——"),
+        ("-59", S, -59),
+        ("+82", S, "+82"),
+        ("9116.36", A, Decimal("9116.36")),
+        ("7545", A, 7545),
+        ("5253.168万元", A, "5253.168万元"),
+        ("0.5", C, Decimal("0.5")),  # read as printed; rule B4 reports the fraction
+    ],
+)
+def test_parse_cell(printed: str, kind: CellKind, value: object) -> None:
+    parsed = parse_cell(printed, kind)
+    assert parsed == value and type(parsed) is type(value)
+
+
+def test_values_and_parts() -> None:
+    assert is_value("12") and is_value("-") and not is_value("-1-") and not is_value("12件")
+    assert is_valid_part("0", C) and not is_valid_part("01", C)
+    assert is_valid_part("+3", S) and not is_valid_part("+3", C)
+    assert is_valid_part("3.5万元", A) and not is_valid_part("3.5", C)
