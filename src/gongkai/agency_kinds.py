@@ -38,7 +38,9 @@ _NAME_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:开发区|高新区|园区|实验区|新区|示范区|保税区|汽开区)|管委会$|管理委员会$",
         "development_zone",
     ),
-    (r"(?:省|市|县|区|自治州|州|盟|旗)人民政府(?:办公厅|办公室)?$", "government"),
+    # The general office (办公厅/办公室) publishes its own report as a department; the
+    # 本级政府 report carries the government's own name.
+    (r"(?:省|市|县|区|自治州|州|盟|旗)人民政府$", "government"),
     (r"(?:局|厅|委员会|委|办公室|办|署|中心|院)$", "department"),
 )
 

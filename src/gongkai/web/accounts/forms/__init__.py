@@ -1,0 +1,3 @@
+from gongkai.web.accounts.forms.login import ThrottledAuthenticationForm
+
+__all__ = ["ThrottledAuthenticationForm"]

@@ -1,0 +1,10 @@
+"""ASGI entry point (e.g. ``uvicorn gongkai.web.asgi:application``)."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
+application = get_asgi_application()

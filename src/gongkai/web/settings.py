@@ -1,0 +1,154 @@
+"""Django settings, all read from the environment (see ``gongkai.web.config``).
+
+Laptop default: DEBUG on, SQLite in ``var/gongkai.sqlite3``. Production: ``GONGKAI_DEBUG=0``
+plus ``GONGKAI_SECRET_KEY``, ``GONGKAI_ALLOWED_HOSTS`` and usually a PostgreSQL
+``DATABASE_URL``; the platform refuses to start when one of them is missing.
+"""
+
+from __future__ import annotations
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from gongkai.web import config
+
+ENV = config.environ()
+DATA_DIR = config.data_dir(ENV)
+
+DEBUG = config.env_bool(ENV, "GONGKAI_DEBUG", True)
+if not DEBUG:
+    try:
+        config.check_production(ENV)
+    except config.ConfigError as exc:
+        raise ImproperlyConfigured(str(exc)) from None
+SECRET_KEY = ENV.get("GONGKAI_SECRET_KEY") or config.DEV_SECRET_KEY
+ALLOWED_HOSTS = config.env_list(
+    ENV, "GONGKAI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"]
+)
+CSRF_TRUSTED_ORIGINS = config.env_list(ENV, "GONGKAI_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "gongkai.web.core.admin_apps.GongkaiAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "huey.contrib.djhuey",
+    "gongkai.web.core",
+    "gongkai.web.agencies",
+    "gongkai.web.accounts",
+    "gongkai.web.workcalendar",
+    "gongkai.web.cases",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "gongkai.web.core.middleware.OutOfScopeMiddleware",
+]
+
+ROOT_URLCONF = "gongkai.web.urls"
+WSGI_APPLICATION = "gongkai.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.web.core.context_processors.platform",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        config.database_url(ENV, DATA_DIR),
+        conn_max_age=config.env_int(ENV, "GONGKAI_DB_CONN_MAX_AGE", 0),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {
+        "NAME": "gongkai.web.accounts.password_validation.ChineseMinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Login throttling: this many failures for one user name from one address lock it for a while.
+GONGKAI_LOGIN_MAX_FAILURES = config.env_int(ENV, "GONGKAI_LOGIN_MAX_FAILURES", 5)
+GONGKAI_LOGIN_LOCK_MINUTES = config.env_int(ENV, "GONGKAI_LOGIN_LOCK_MINUTES", 15)
+
+# Sessions end when the browser closes, and after this many idle minutes (renewed per request).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 60 * config.env_int(ENV, "GONGKAI_SESSION_IDLE_MINUTES", 30)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Intranets without TLS may switch secure cookies off explicitly; the default follows DEBUG.
+SECURE_COOKIES = config.env_bool(ENV, "GONGKAI_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "gongkai.web.core.views.errors.csrf_failure"
+# TLS-only deployments: redirect plain HTTP and send HSTS (off by default: many intranets
+# serve plain HTTP behind their own network boundary).
+SECURE_SSL_REDIRECT = config.env_bool(ENV, "GONGKAI_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = config.env_int(ENV, "GONGKAI_HSTS_SECONDS", 0)
+if config.env_bool(ENV, "GONGKAI_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# Static files are served by the platform itself (government intranets are offline: no CDN).
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Task queue: a SQLite file by default, Redis for multi-server deployments.
+HUEY = config.huey_settings(ENV, DATA_DIR)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "gongkai": {"handlers": ["console"], "level": ENV.get("GONGKAI_LOG_LEVEL", "INFO")}
+    },
+}
+
+PLATFORM_NAME = "政务公开工作平台"

@@ -1,0 +1,17 @@
+"""URL map: each app brings its own ``urls.py``; static files are served here, by the app."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from gongkai.web.core.views.static import static_file
+
+urlpatterns = [
+    path("", include("gongkai.web.core.urls")),
+    path("accounts/", include("gongkai.web.accounts.urls")),
+    path("agencies/", include("gongkai.web.agencies.urls")),
+    path("cases/", include("gongkai.web.cases.urls")),
+    path("admin/", admin.site.urls),
+    re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
+]
