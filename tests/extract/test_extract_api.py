@@ -102,3 +102,13 @@ def test_pdf_report_end_to_end() -> None:
     assert report.table2 is not None and report.table2["penalty"] == [3]
     cell = report.extra["provenance"]["table2"]["penalty"][0]
     assert cell["page"] == 1 and len(cell["box"]) == 4
+
+
+def test_the_preamble_with_the_period_is_kept_for_rule_d3() -> None:
+    extraction = extract_bytes(report_text().encode("utf-8"), "r.txt")
+    preamble = extraction.report.extra["preamble"]
+    assert "统计期限自2023年1月1日起至2023年12月31日止" in preamble
+    assert "统计期限" not in (extraction.report.sections or {}).get("1", "")
+    data = json.loads(extraction.to_json())
+    assert data["preamble"] == preamble
+    assert data["provenance"]["sections"]["preamble"]["line"] == 1

@@ -44,3 +44,15 @@ def test_tables_missing_from_the_grids_are_read_from_the_text() -> None:
     assert reading.table4 == [0] * 10 + [1, 0, 0, 0, 1]
     prov = reading.provenance["table4"]["table4"][10]
     assert prov is not None and prov.line == 3
+
+
+def test_local_table2_rows_are_kept_under_their_printed_label() -> None:
+    html = (
+        "<table><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+        "<tr><td>行政许可</td><td>5</td></tr>"
+        "<tr><td>本行政区域政府信息公开发布总数量</td><td>120</td><td>3</td></tr>"
+        "<tr><td>=</td><td>12</td></tr></table>"
+    )
+    reading = read_tables(html_document(html), 2021)
+    assert reading.table2 == {"licensing": [5], "本行政区域政府信息公开发布总数量": [120, 3]}
+    assert "table2" not in reading.labels  # a local row is no misprinted label (rule E2)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
+import pdfplumber
+import pypdfium2
 import pytest
 
 from gongkai.extract.document import UnreadableError
 from gongkai.extract.loaders import load_documents
 from gongkai.extract.loaders.pdf import repair
+from gongkai.extract.loaders.pdf_page import Char, _misplaced, from_pdfplumber, read_page, text_of
+from gongkai.extract.tables import read_tables
 from tests.extract.pdfs import encrypted_pdf, png, render
 
 TABLE_PAGE = """<p>某局2023年政府信息公开工作年度报告</p>
@@ -97,3 +103,47 @@ def test_corrupt_pdf_is_refused(table_pdf: bytes) -> None:
 def test_pdf_header_with_garbage_is_refused() -> None:
     with pytest.raises(UnreadableError, match="PDF"):
         load_documents(b"%PDF-1.7\n" + bytes(range(256)) * 20, "garbage.pdf")
+
+
+def test_a_merged_value_cell_counts_once() -> None:
+    """012.pdf prints 行政许可's one value across the three columns of the 规章 rows."""
+    html = """<p>某局2023年政府信息公开工作年度报告</p><table>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>1</td><td>0</td><td>5</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">550</td></tr></table>"""
+    [doc] = load_documents(render(html), "r.pdf")
+    [grid] = doc.grids
+    assert grid.rows[3][1] is grid.rows[3][3] and grid.rows[3][1].colspan == 3
+    reading = read_tables(doc, 2023)
+    assert reading.table2 is not None and reading.table2["licensing"] == [550]
+    assert not any("印出" in w for w in reading.warnings), reading.warnings
+
+
+def _char(text: str, x0: float, top: float, size: float = 10.0) -> Char:
+    return Char(text, x0, top, x0 + size, top + size, top + size * 0.9)
+
+
+def test_lines_group_by_baseline_and_gaps_become_spaces() -> None:
+    # Latin digits sit lower in their boxes than CJK: the baseline keeps them on one line
+    chars = [_char("年", 30, 100), _char("2", 0, 102, 8), _char("0", 8, 102, 8)]
+    chars[1:] = [Char(c.text, c.x0, c.top, c.x1, c.bottom, 109.0) for c in chars[1:]]
+    chars.append(_char("报", 60, 100))
+    [(text, box)] = text_of(chars)
+    assert text == "20 年 报" and box == (0, 100, 70, 110)
+
+
+def test_pdfium_and_pdfminer_read_the_same_page(table_pdf: bytes) -> None:
+    pdf = pypdfium2.PdfDocument(table_pdf)
+    fast = read_page(pdf[0], 1)
+    with pdfplumber.open(io.BytesIO(table_pdf)) as plumber:
+        slow = from_pdfplumber(plumber.pages[0], 1)
+    assert [t for t, _ in text_of(fast.chars)] == [t for t, _ in text_of(slow.chars)]
+    assert len(fast.edges) >= 8 and not fast.misplaced
+
+
+def test_a_character_pdfium_misplaces_sends_the_page_to_pdfminer() -> None:
+    line = [_char(ch, 10 * i, 100) for i, ch in enumerate("政规范性")]
+    outsized = Char("行", 400, 500, 430, 530, 528)  # a 3x box elsewhere
+    assert _misplaced([*line[:1], outsized, *line[1:]])
+    assert not _misplaced(line)

@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.extract.document import Document, Provenance, TextLine
 from gongkai.extract.loaders import load_documents
-from gongkai.extract.sections import read_sections
+from gongkai.extract.sections import PREAMBLE, read_sections
 
 RUN_TOGETHER = (
     "　　根据《条例》，全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等组成。"
@@ -83,3 +83,16 @@ def test_heading_provenance_points_at_the_heading() -> None:
 def test_shared_report_with_all_six_sections(shared_data: Path) -> None:
     [doc] = load_documents((shared_data / "reports" / "001.txt").read_bytes(), "001.txt")
     assert [s.number for s in read_sections(doc)] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_the_preamble_before_section_one_is_kept_on_request() -> None:
+    [doc] = load_documents(RUN_TOGETHER.encode("utf-8"), "r.txt")
+    first, *rest = read_sections(doc, preamble=True)
+    assert first.number == PREAMBLE and first.text.startswith("根据《条例》，全文由")
+    assert [s.number for s in rest] == ["1", "2", "3", "4", "5", "6"]
+    assert read_sections(doc)[0].number == "1"
+
+
+def test_no_preamble_without_headings() -> None:
+    [doc] = load_documents("全年收到信息公开申请1件。".encode(), "r.txt")
+    assert read_sections(doc, preamble=True) == []

@@ -2,6 +2,8 @@
 
 import copy
 
+import pytest
+
 from gongkai.rules import Severity, check
 
 from .builders import report
@@ -60,3 +62,19 @@ def test_d4_format_must_fit_the_year():
         "2019",
         Severity.WARNING,
     )
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "本报告中所列数据的统计期限自2022年1月1日起\n至2022年12月31日止。",  # broken across lines
+        "本年度报告统计期限为2022年1月1日至12月31日。",  # second year omitted
+    ],
+)
+def test_d3_reads_the_period_in_the_preamble(preamble: str) -> None:
+    r = report(title="某区人民政府办公室2023年政府信息公开工作年度报告")
+    r.extra["preamble"] = preamble
+    (finding,) = check(r, rules=("D3",))
+    assert (finding.expected, finding.actual) == (2023, [2022])
+    r.extra["preamble"] = preamble.replace("2022", "2023")
+    assert check(r, rules=("D3",)) == []

@@ -6,7 +6,8 @@ a loader turns bytes into a ``Document`` (``loaders``), the classifier decides w
 is an annual report at all (``classify``), metadata and sections are read from the text
 (``metadata``, ``sections``) and the tables by ``tables.read_tables``. Every value keeps
 where it was read: ``report.extra["provenance"]``; what could not be read with certainty
-is in ``extra["warnings"]`` and ``extra["ambiguous_cells"]``.
+is in ``extra["warnings"]`` and ``extra["ambiguous_cells"]``; the text printed before
+section 一 (where reports state the 统计期限) is ``extra["preamble"]``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from gongkai.extract.classify import Classification, classify
 from gongkai.extract.document import Document, Provenance, TablesReading, UnreadableError
 from gongkai.extract.loaders import load_documents, read_bytes
 from gongkai.extract.metadata import read_metadata
-from gongkai.extract.sections import read_sections
+from gongkai.extract.sections import PREAMBLE, read_sections
 from gongkai.extract.tables import read_tables
 from gongkai.report import SCHEMA, AnnualReport, ReportShapeError, dumps
 from gongkai.report.canonical import from_dict
@@ -95,8 +96,12 @@ def extract_document(doc: Document) -> Extraction:
     reading = read_tables(doc, meta.year)
     sections: dict[str, str] = {}
     section_provenance: dict[str, Any] = {}
-    for section in read_sections(doc, _used_rows(reading)):
-        if section.number not in sections:
+    preamble: str | None = None
+    for section in read_sections(doc, _used_rows(reading), preamble=True):
+        if section.number == PREAMBLE:
+            preamble = section.text
+            section_provenance[PREAMBLE] = section.prov.to_dict()
+        elif section.number not in sections:
             sections[section.number] = section.text
             section_provenance[section.number] = section.prov.to_dict()
     report = AnnualReport(
@@ -121,6 +126,9 @@ def extract_document(doc: Document) -> Extraction:
         "ambiguous_cells": [cell.to_dict() for cell in reading.ambiguous],
         "source": {"file": doc.source, "kind": doc.kind, "encoding": doc.encoding},
     }
+    if preamble is not None:
+        # The text before section 一 (title, legal basis, 统计期限…): rule D3 needs it.
+        report.extra["preamble"] = preamble
     return Extraction(report, doc.source, doc.kind, doc.encoding)
 
 

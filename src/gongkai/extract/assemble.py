@@ -5,12 +5,18 @@ cells, up to the row's width. A value row with no recognisable label inside tabl
 wrapped, detached or misprinted) is kept with ``key=None`` and given its place by order in
 ``gongkai.extract.tables``. Table 4 has no row labels: after its header, value groups of 15
 cells (or three of 5) are its cells.
+
+Table 2 has two more cases. A row of a real table (grid, markdown) whose label is no row of
+either format is a local extension, kept under its printed label. A cell a converter pulled
+out of the table ("22" over "（其中修订 16 件）") is one text cell; it goes to the next table-2
+row printed one cell short, and the resolver picks its column.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from gongkai.extract.cell_text import has_note, is_note
 from gongkai.extract.document import Provenance, TableName
 from gongkai.extract.layouts.pieces import Piece, PieceKind
 from gongkai.extract.row_labels import (
@@ -27,6 +33,7 @@ _T3_WIDTH = 7
 _T4_WIDTH = 15
 _T4_BLOCK = 5
 _PENDING = 3  # wrapped label lines joined when looking for a label
+_MIN_LOCAL_LABEL = 3  # letters a local row's label has at least
 _LAST_CHARS = 8  # enough to see that a table-4 header ends with 总计 or 审结
 
 
@@ -39,6 +46,10 @@ class RawRow:
     cells: list[Piece] = field(default_factory=list)
     label_prov: Provenance | None = None
     packed: bool = False
+    # A cell printed outside the table (a converter pulled a two-line cell out of it) that
+    # belongs to this short row; its column is chosen by the resolver.
+    detached: Piece | None = None
+    local: bool = False  # a row outside the format (spec §2: kept as an extension)
 
 
 @dataclass
@@ -46,6 +57,7 @@ class Assembly:
     rows: list[RawRow] = field(default_factory=list)
     table4: list[Piece] = field(default_factory=list)
     table4_packed: bool = False
+    unplaced: list[Piece] = field(default_factory=list)  # detached cells no row could take
 
 
 def row_width(table: TableName, key: str | None, fmt: Format) -> int:
@@ -63,6 +75,7 @@ class _Assembler:
         self.current: RawRow | None = None
         self.pending: list[Piece] = []
         self.orphans: list[Piece] = []
+        self.detached: list[Piece] = []
         self.context: TableName | None = None
         self.last_text = ""
 
@@ -85,9 +98,39 @@ class _Assembler:
     def finish(self) -> Assembly:
         self._close_row()
         self._close_orphans()
+        self._place_detached()
         return self.out
 
+    def _place_detached(self) -> None:
+        """Detached noted cells go, in printed order, to the table-2 rows one cell short."""
+        for row in self.out.rows:
+            if not self.detached:
+                break
+            if row.table == "table2" and not row.packed:
+                width = row_width(row.table, row.key, self.fmt)
+                if len(row.cells) == width - 1:
+                    row.detached = self.detached.pop(0)
+        self.out.unplaced = self.detached
+
+    def _join_note(self, piece: Piece) -> bool:
+        """A bracketed note on its own line completes the number printed just before it."""
+        if not is_note(piece.text):
+            return False
+        cells = self.current.cells if self.current is not None else []
+        target = cells if cells and not cells[-1].bounded else self.orphans
+        if not target or target[-1].kind is not PieceKind.VALUE or target[-1].packed:
+            return False
+        value = target[-1]
+        prov = value.prov
+        if prov is not None and prov.offset is not None and piece.prov is not None:
+            end = (piece.prov.offset or 0) + (piece.prov.length or 0)
+            prov = replace(prov, length=end - prov.offset)  # the number through its note
+        target[-1] = replace(value, text=value.text + piece.text.strip(), prov=prov)
+        return True
+
     def _text(self, piece: Piece) -> None:
+        if self._join_note(piece):
+            return
         self._close_orphans()
         found = self._label(piece)
         blank = self._close_row()
@@ -105,6 +148,7 @@ class _Assembler:
             if names_table4(piece.text) and not self._table4_done():
                 self.context = "table4"
             elif len(piece.text) <= MAX_LABEL_CHARS and match_section_heading(piece.text) in (
+                "3",
                 "5",
                 "6",
             ):
@@ -160,7 +204,13 @@ class _Assembler:
 
     def _close_orphans(self) -> None:
         group, self.orphans = self.orphans, []
-        if not any(p.kind is PieceKind.VALUE for p in group):
+        values = [p for p in group if p.kind is PieceKind.VALUE]
+        if not values:
+            return
+        if all(has_note(p.text) for p in values):
+            self.detached.extend(values)  # cells a converter pulled out of table 2
+            return
+        if self.context == "table2" and self._local_row(group):
             return
         group = _trim(group, _T4_WIDTH if self.context == "table4" else _T3_WIDTH)
         if self.context == "table4" and not self._table4_done():
@@ -168,6 +218,21 @@ class _Assembler:
         elif self.context == "table3" and len(group) == _T3_WIDTH:
             self.out.rows.append(RawRow("table3", None, self._orphan_label(), False, group))
         self.pending = []
+
+    def _local_row(self, group: list[Piece]) -> bool:
+        """A real table's row in table 2 whose label is no row of either format: a local
+        extension (e.g. 本行政区域政府信息公开发布总数量), keyed by its printed label."""
+        label = self.pending[-1] if self.pending else None
+        if label is None or not label.bounded or not all(p.bounded for p in group):
+            return False
+        if starts_structure(label.text) or len(label.text) > MAX_LABEL_CHARS:
+            return False
+        if sum(ch.isalpha() for ch in label.text) < _MIN_LOCAL_LABEL:
+            return False  # "=", "合计:" of a comparison sheet: no row of a report
+        key = " ".join(label.text.split())
+        self.out.rows.append(RawRow("table2", key, key, True, group, label.prov, local=True))
+        self.pending = []
+        return True
 
     def _orphan_label(self) -> str:
         return self.pending[-1].text.strip() if self.pending else ""

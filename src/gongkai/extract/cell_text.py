@@ -23,6 +23,11 @@ TEXT_VALUES = frozenset({"/", "／", "-", "－", "—", "——", "–", "无", 
 # not a cell.
 UNIT_AFTER = frozenset("件条个份次项人%％家名余多年月日号届期批类位篇场。，；,;")
 
+# A number with a printed note in brackets: "22（其中修订 16 件）" (spec §5: text stays text).
+_NOTE = r"[（(][^（()）\n]{1,40}[）)]"
+_NOTED_NUMBER = re.compile(rf"^{NUMBER.pattern}\s*{_NOTE}$")
+_NOTE_ONLY = re.compile(rf"^{_NOTE}$")
+
 _MINUS = ("-", "－")
 _PART = re.compile(r"^([+\-－＋]?)(\d+)(?:\.(\d+))?(万元|元)?$")
 
@@ -30,7 +35,21 @@ _PART = re.compile(r"^([+\-－＋]?)(\d+)(?:\.(\d+))?(万元|元)?$")
 def is_value(text: str) -> bool:
     """Whether a whole printed token reads as one cell value (number or stand-in text)."""
     text = text.strip()
-    return text in TEXT_VALUES or _FULL_NUMBER.match(text) is not None
+    return (
+        text in TEXT_VALUES
+        or _FULL_NUMBER.match(text) is not None
+        or _NOTED_NUMBER.match(text) is not None
+    )
+
+
+def is_note(text: str) -> bool:
+    """Whether ``text`` is only a bracketed note ("（其中修订 16 件）"), the second line of a
+    cell that a converter split off its number."""
+    return _NOTE_ONLY.match(text.strip()) is not None
+
+
+def has_note(text: str) -> bool:
+    return _NOTED_NUMBER.match(text.strip()) is not None
 
 
 def is_valid_part(text: str, kind: CellKind) -> bool:

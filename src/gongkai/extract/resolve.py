@@ -19,6 +19,7 @@ from gongkai.extract.assemble import RawRow, row_width
 from gongkai.extract.cell_text import parse_cell
 from gongkai.extract.document import AmbiguousCell, Provenance, TableName
 from gongkai.extract.layouts.pieces import Piece, PieceKind
+from gongkai.extract.notes import named_column
 from gongkai.extract.splitting import Reading, split_tokens
 from gongkai.formats import CellKind, Format, table2_row
 from gongkai.report.cells import Cell, numeric
@@ -148,7 +149,7 @@ def resolve_row(
     *,
     allow_blanks: bool,
 ) -> ResolvedRow:
-    kinds = kinds_of(row.table, key, fmt)
+    kinds = [CellKind.COUNT] * len(row.cells) if row.local else kinds_of(row.table, key, fmt)
     rule: Callable[[Sequence[Cell]], int] = table3_row_status if row.table == "table3" else _no_rule
     items = (
         fmt.id == "2019"
@@ -160,7 +161,10 @@ def resolve_row(
     cells = row.cells
     # What was printed, as the reader saw it: one run, or separate cells.
     printed = ("" if row.packed else " ").join(p.text or "□" for p in cells)
-    if row.packed and cells and all(p.kind is PieceKind.VALUE for p in cells):
+    if row.detached is not None and not row.packed:
+        printed = " ".join([row.detached.text, *(p.text or "□" for p in cells)])
+        candidates = _detached_candidates(row, key, fmt, kinds, warnings)
+    elif row.packed and cells and all(p.kind is PieceKind.VALUE for p in cells):
         candidates = _split_candidates(cells, kinds, rule, items, allow_blanks, warnings, row.label)
     else:
         candidates = _placed_candidates(cells, kinds, rule, items, warnings, row.label)
@@ -279,6 +283,31 @@ def _placed_candidates(
         if len(candidates) >= _MAX_ALTERNATIVES:
             break
     return _best_first(candidates)
+
+
+def _detached_candidates(
+    row: RawRow, key: str, fmt: Format, kinds: list[CellKind], warnings: list[str]
+) -> list[Candidate]:
+    """A row one cell short plus the cell printed outside the table: every column for it,
+    the column its note names first (``gongkai.extract.notes``), else the usual order."""
+    detached = row.detached
+    assert detached is not None
+    spec = table2_row(key, fmt)
+    headers = [c.label for c in spec.columns] if spec is not None else []
+    named = named_column(detached.text, headers)
+    candidates = []
+    for slot in range(len(row.cells) + 1):
+        cells = [*row.cells[:slot], detached, *row.cells[slot:]]
+        candidate = _direct(cells, kinds, _no_rule, False)
+        candidate.rank = (slot != named, *candidate.rank)
+        candidates.append(candidate)
+    best = min(candidates, key=lambda c: c.rank)
+    column = candidates.index(best) + 1
+    warnings.append(
+        f"「{row.label}」只印出 {len(row.cells)} 个单元格，表格外印出的“{detached.text}”"
+        f"{'按其说明' if named is not None else '按顺序'}归入第 {column} 列，位置无法确定"
+    )
+    return sorted(candidates, key=lambda c: c.rank)
 
 
 def _best_first(candidates: list[Candidate]) -> list[Candidate]:

@@ -87,11 +87,18 @@ def _trim(text: str) -> str:
     return text.strip(" \t\r\n\u3000\u00a0")
 
 
-def read_sections(doc: Document, used_rows: Collection[tuple[int, int]] = ()) -> list[SectionText]:
+PREAMBLE = "preamble"
+
+
+def read_sections(
+    doc: Document, used_rows: Collection[tuple[int, int]] = (), *, preamble: bool = False
+) -> list[SectionText]:
     """The sections found, in document order; a section not printed is simply absent.
 
     ``used_rows`` are the (grid, row) pairs table recognition read values from; their lines
     are table content, not narrative. Other lines inside grids (framed text, headers) stay.
+    With ``preamble``, the text before the first heading (title, legal basis, 统计期限…)
+    comes first as number ``PREAMBLE`` when there is any.
     """
     lines = _body_lines(doc, used_rows)
     text = "\n".join(line.text for line in lines)
@@ -109,6 +116,8 @@ def read_sections(doc: Document, used_rows: Collection[tuple[int, int]] = ()) ->
             found.append((number, match.start(), match.end()))
             cursor = match.end()
     sections = []
+    if preamble and found and (before := _trim(text[: found[0][1]])):
+        sections.append(SectionText(PREAMBLE, before, lines[0].prov if lines else Provenance()))
     for index, (number, start, end) in enumerate(found):
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
         line_index = max(i for i, s in enumerate(starts) if s <= start) if starts else 0

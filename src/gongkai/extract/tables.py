@@ -134,6 +134,8 @@ class _Reader:
             self._table3(rows3)
         if self.assembly.table4:
             self._table4(self.assembly.table4)
+        for piece in self.assembly.unplaced:
+            self._warn(f"表二外印出的单元格“{piece.text}”无法归入任何一行，未读取")
         if rows2 or rows3 or self.assembly.table4:
             self.result.format = self.fmt.id
         return self.result
@@ -160,7 +162,9 @@ class _Reader:
         resolved = self._resolved(rows, [r.key or "" for r in rows])
         table: dict[str, list[Cell]] = {}
         provenance: dict[str, list[Provenance | None]] = {}
-        for spec in self._order("table2", resolved):
+        order = self._order("table2", resolved)
+        order += [r.key for r in rows if r.local and r.key and r.key not in order]
+        for spec in order:
             row = resolved[spec]
             self._store(row, row.candidates[0], table, provenance)
         self.result.table2 = table

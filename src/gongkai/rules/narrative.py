@@ -124,9 +124,16 @@ def check_d2(ctx: Context) -> Iterator[Finding]:
 
 
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年")
-_PERIOD = re.compile(
-    r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n]{0,6}?至\s*(\d{4})\s*年\s*12\s*月\s*31\s*日"
-)
+# Matched on text without whitespace: reports break the sentence across lines, and many
+# omit the second year (2023年1月1日至12月31日).
+_PERIOD = re.compile(r"(\d{4})年1月1日[^。]{0,6}?至(?:(\d{4})年)?12月31日")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _period_text(report: AnnualReport) -> str:
+    """The preamble (where reports state the 统计期限) and the sections, without whitespace."""
+    preamble = to_simplified(str(report.extra.get("preamble") or ""))
+    return _WHITESPACE.sub("", preamble + _narrative(report))
 
 
 def check_d3(ctx: Context) -> Iterator[Finding]:
@@ -146,8 +153,8 @@ def check_d3(ctx: Context) -> Iterator[Finding]:
                 expected=report.year,
                 actual=int(match.group(1)),
             )
-    for match in _PERIOD.finditer(_narrative(report)):
-        years = {int(match.group(1)), int(match.group(2))}
+    for match in _PERIOD.finditer(_period_text(report)):
+        years = {int(match.group(1)), int(match.group(2) or match.group(1))}
         if years != {report.year}:
             yield Finding(
                 "D3",

@@ -1,4 +1,8 @@
-"""PDF (.pdf): text lines with page and box, ruled tables as Grids (pdfplumber).
+"""PDF (.pdf): text lines with page and box, ruled tables as Grids.
+
+Pages are read with PDFium (``gongkai.extract.loaders.pdf_page``: characters, lines and the
+rules of path objects); pdfplumber's table finder turns the rules into cells, and only on
+pages that have rules at all.
 
 Some PDF producers write ordinary characters as Kangxi-radical code points (⾏ for 行);
 they are repaired here and the printed text is kept in ``Provenance.original``. A table
@@ -17,15 +21,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import TableFinder
 
 from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextLine, UnreadableError
 from gongkai.extract.loaders.limits import MAX_PDF_PAGES
+from gongkai.extract.loaders.pdf_page import (
+    Char,
+    PageContent,
+    cell_text,
+    from_pdfplumber,
+    read_page,
+    text_of,
+)
 
-# pdfminer logs every odd font descriptor, and calls log.debug in its parser's inner loop;
-# its failures reach us as exceptions, so its loggers are switched off (a few % faster).
-for _name in [n for n in logging.root.manager.loggerDict if n.startswith("pdfminer")]:
-    logging.getLogger(_name).disabled = True
+# pdfminer (behind pdfplumber, for pages PDFium misreads) logs every odd font descriptor.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # CJK Radicals Supplement forms used for simplified characters; NFKC leaves them alone.
@@ -42,6 +53,7 @@ _NEWLINE = re.compile(r"\s*\n\s*")
 _BOTTOM_MARGIN = 0.2  # a table ending in the last fifth of a page may continue
 _TOP_MARGIN = 0.2
 _X_TOLERANCE = 6.0  # points: the same table's left/right edges on consecutive pages
+_MIN_EDGES = 8  # fewer rules on a page cannot make a table of two columns and two rows
 
 
 def repair(text: str) -> str:
@@ -83,14 +95,35 @@ class _PageTable:
         return len(self.rows[0]) if self.rows else 0
 
 
-def _slots(table: Any) -> list[list[tuple[str, tuple[float, float, float, float], int, int]]]:
+class _RuledPage:
+    """What pdfplumber's table finder reads of a page with the ``lines`` strategy."""
+
+    def __init__(self, content: PageContent) -> None:
+        self.edges = content.edges
+        self.bbox = (0.0, 0.0, content.width, content.height)
+
+
+def _tables(content: PageContent) -> list[Any]:
+    if len(content.edges) < _MIN_EDGES:
+        return []
+    return list(TableFinder(_RuledPage(content)).tables)  # type: ignore[arg-type]
+
+
+def _in(ch: Char, box: tuple[float, ...]) -> bool:
+    x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _slots(
+    table: Any, chars: list[Char]
+) -> list[list[tuple[str, tuple[float, float, float, float], int, int]]]:
     """Every slot of the table's row × column lattice, merged cells repeated."""
-    texts = table.extract()
     origin: dict[tuple[float, ...], str] = {}
-    for r, row in enumerate(table.rows):
-        for c, box in enumerate(row.cells):
+    for row in table.rows:
+        row_chars = [ch for ch in chars if _in(ch, row.bbox)]
+        for box in row.cells:
             if box is not None:
-                origin[tuple(box)] = _cell_text(texts[r][c])
+                origin[tuple(box)] = _cell_text(cell_text(row_chars, box))
     # pdfplumber indexes row.cells by the sorted distinct cell x0s, rows by distinct tops.
     xs = [*sorted({cell[0] for cell in table.cells}), table.bbox[2]]
     tops = [*sorted({cell[1] for cell in table.cells}), table.bbox[3]]
@@ -131,32 +164,31 @@ def _continues(previous: _PageTable, table: _PageTable) -> bool:
     )
 
 
-def _open(data: bytes, source: str) -> Any:
+def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     if b"%PDF" not in data[:1024]:
         raise UnreadableError(f"{source}：不是 PDF 文件（缺少 %PDF 文件头）")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        # pdfplumber wraps pdfminer's exception; the wrapped one says what happened
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if (
-            isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError)
-            or "password" in str(inner).lower()
-        ):
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise UnreadableError(f"{source}：PDF 已加密，需要密码才能打开，无法读取") from None
-        raise UnreadableError(
-            f"{source}：PDF 文件已损坏，无法解析（{type(inner).__name__}）"
-        ) from None
+        raise UnreadableError(f"{source}：PDF 文件已损坏，无法解析（{exc}）") from None
+    pages = len(pdf)
     if not pages:
         pdf.close()
         raise UnreadableError(f"{source}：PDF 文件没有页面")
-    if len(pages) > MAX_PDF_PAGES:
+    if pages > MAX_PDF_PAGES:
         pdf.close()
         raise UnreadableError(
-            f"{source}：PDF 共 {len(pages)} 页，超过上限 {MAX_PDF_PAGES} 页，不像一份年度报告"
+            f"{source}：PDF 共 {pages} 页，超过上限 {MAX_PDF_PAGES} 页，不像一份年度报告"
         )
     return pdf
+
+
+def _slow_page(data: bytes, index: int) -> PageContent:
+    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as plumber:
+        page = plumber.pages[0]
+        return from_pdfplumber(page, index + 1)
 
 
 def load_pdf(data: bytes, source: str) -> Document:
@@ -165,20 +197,25 @@ def load_pdf(data: bytes, source: str) -> Document:
     tables: list[_PageTable] = []
     images = 0
     try:
-        for page in pdf.pages:
-            number = page.page_number
-            images += len(page.images)
-            for found in page.find_tables():
-                rows = _slots(found)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                content = read_page(page, index + 1)
+            finally:
+                page.close()
+            if content.misplaced:
+                content = _slow_page(data, index)
+            images += content.images
+            for found in _tables(content):
+                rows = _slots(found, content.chars)
                 if rows and len(rows[0]) > 1:
-                    tables.append(_PageTable(number, float(page.height), tuple(found.bbox), rows))
-            for line in page.extract_text_lines(return_chars=False):
-                box = (line["x0"], line["top"], line["x1"], line["bottom"])
-                lines.append((line["text"], repair(line["text"]), number, box))
-            page.flush_cache()
+                    bbox = tuple(found.bbox)
+                    tables.append(_PageTable(content.number, content.height, bbox, rows))
+            for text, box in text_of(content.chars):
+                lines.append((text, repair(text), content.number, box))
     except UnreadableError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # PDFium reports broken content streams in many ways
         raise UnreadableError(
             f"{source}：PDF 文件已损坏，无法解析（{type(exc).__name__}）"
         ) from None
@@ -213,6 +250,9 @@ def _grids(tables: list[_PageTable]) -> tuple[list[Grid], Any]:
         rows: list[list[GridCell]] = []
         for part in parts:
             areas.append((index, part.page, part.bbox))
+            # One GridCell per merged cell: its repeated slots are the same object, so that
+            # table recognition counts it once (where it starts: its first row and column).
+            cells: dict[tuple[float, float, float, float], GridCell] = {}
             for slots in part.rows:
                 r = len(rows)
                 single = [box for _, box, rowspan, _ in slots if rowspan == 1] or [
@@ -220,17 +260,17 @@ def _grids(tables: list[_PageTable]) -> tuple[list[Grid], Any]:
                 ]
                 top, bottom = min(b[1] for b in single), max(b[3] for b in single)
                 row_bands.append((index, part.page, r, top, bottom))
-                rows.append(
-                    [
-                        GridCell(
-                            repair(text),
-                            _prov(part.page, box, text, repair(text), table=index, row=r, column=c),
-                            rowspan,
-                            colspan,
-                        )
-                        for c, (text, box, rowspan, colspan) in enumerate(slots)
-                    ]
-                )
+                row: list[GridCell] = []
+                for c, (text, box, rowspan, colspan) in enumerate(slots):
+                    cell = cells.get(box)
+                    if cell is None:
+                        shown = repair(text)
+                        where = _prov(part.page, box, text, shown, table=index, row=r, column=c)
+                        cell = GridCell(shown, where, rowspan, colspan)
+                        if rowspan > 1 or colspan > 1:
+                            cells[box] = cell
+                    row.append(cell)
+                rows.append(row)
         first = parts[0]
         grids.append(Grid(rows, _prov(first.page, first.bbox, "", "", table=index)))
 
