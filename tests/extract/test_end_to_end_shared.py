@@ -88,3 +88,14 @@ def test_seed_non_reports_exit_3(shared_data: Path, seed: str) -> None:
     result = CliRunner().invoke(app, ["extract", str(shared_data / "seeds" / seed), "--json"])
     assert result.exit_code == EXIT_NOT_A_REPORT
     assert "不是政府信息公开工作年度报告" in result.stderr
+
+
+def test_seed_002_label_deviation_and_blank_cells(shared_data: Path) -> None:
+    """Traditional 規范性文件 for 行政规范性文件 is E2; its blank cells cannot be assessed."""
+    extraction = extract_file(shared_data / "seeds" / "002_339fc4429fa30be7.txt")
+    findings = check(extraction.report)
+    labels = [f for f in findings if f.rule == "E2" and f.table == "table2"]
+    assert [(f.row, f.severity) for f in labels] == [("normative_documents", Severity.WARNING)]
+    blanks = {(f.row, f.column) for f in findings if f.rule == "B4"}
+    assert blanks == {("granted", "commercial"), ("denied_2", "social")}
+    assert not [f for f in findings if f.severity is Severity.ERROR]
