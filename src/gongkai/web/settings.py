@@ -41,6 +41,11 @@ INSTALLED_APPS = [
     "gongkai.web.accounts",
     "gongkai.web.workcalendar",
     "gongkai.web.cases",
+    "gongkai.web.registers",
+    "gongkai.web.reviews",
+    "gongkai.web.catalogue",
+    "gongkai.web.annual",
+    "gongkai.web.portal",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,11 @@ urlpatterns = [
     path("accounts/", include("gongkai.web.accounts.urls")),
     path("agencies/", include("gongkai.web.agencies.urls")),
     path("cases/", include("gongkai.web.cases.urls")),
+    path("registers/", include("gongkai.web.registers.urls")),
+    path("reviews/", include("gongkai.web.reviews.urls")),
+    path("catalogue/", include("gongkai.web.catalogue.urls")),
+    path("annual/", include("gongkai.web.annual.urls")),
+    path("portal/", include("gongkai.web.portal.urls")),
     path("admin/", admin.site.urls),
     re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
 ]

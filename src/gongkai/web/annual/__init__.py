@@ -1,0 +1,1 @@
+"""年度报告: generated from the records, approved, submitted, accepted, published, rolled up."""

@@ -1,0 +1,67 @@
+"""The closed vocabularies of a case, as data (labels shown to staff)."""
+
+from __future__ import annotations
+
+from gongkai.clock import CHANNEL_LABELS, EVENT_LABELS, STATUS_LABELS, Channel, EventType, Status
+from gongkai.formats.national import APPLICANT_COLUMNS
+from gongkai.outcomes import OUTCOMES
+
+CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel]
+
+# The table-3 applicant columns (the total column is not a type).
+APPLICANT_TYPE_CHOICES = [(c.key, c.label) for c in APPLICANT_COLUMNS if c.key != "total"]
+APPLICANT_TYPE_LABELS = dict(APPLICANT_TYPE_CHOICES)
+ORGANISATION_TYPES = frozenset(k for k, _ in APPLICANT_TYPE_CHOICES if k != "natural_person")
+APPLICANT_TYPE_LONG = {
+    key: label if key == "natural_person" else f"法人或其他组织（{label}）"
+    for key, label in APPLICANT_TYPE_CHOICES
+}
+
+ID_TYPE_CHOICES = [
+    ("id_card", "居民身份证"),
+    ("passport", "护照"),
+    ("hk_mo_tw", "港澳台居民证件"),
+    ("credit_code", "统一社会信用代码"),
+    ("other", "其他证件"),
+]
+
+FORM_CHOICES = [("paper", "纸质"), ("electronic", "电子文档"), ("other", "其他")]
+DELIVERY_CHOICES = [
+    ("post", "邮寄"),
+    ("email", "电子邮件"),
+    ("pickup", "当面领取"),
+    ("online", "网上获取"),
+    ("fax", "传真"),
+]
+SERVICE_METHOD_CHOICES = [
+    ("in_person", "直接送达"),
+    ("post", "邮寄送达"),
+    ("email", "电子送达"),
+    ("online", "网上送达"),
+    ("fax", "传真送达"),
+]
+
+# The clock's events plus the platform's own bookkeeping events (the clock ignores these).
+PLATFORM_EVENTS: dict[str, str] = {
+    "registered": "登记",
+    "assigned": "指定经办人",
+    "reviewed": "审核",
+    "extension_requested": "申请延期",
+    "extension_rejected": "不同意延期",
+    "letter": "生成文书",
+    "served": "送达",
+    "archived": "归档",
+    "note": "备注",
+    "edited": "修改登记信息",
+}
+CLOCK_EVENTS = frozenset(t.value for t in EventType)
+EVENT_KIND_LABELS: dict[str, str] = {t.value: EVENT_LABELS[t] for t in EventType} | PLATFORM_EVENTS
+EVENT_KIND_CHOICES = list(EVENT_KIND_LABELS.items())
+
+# The cached state: the clock's status, plus "archived" once the file is closed.
+STATE_LABELS: dict[str, str] = {s.value: STATUS_LABELS[s] for s in Status} | {"archived": "已归档"}
+STATE_CHOICES = list(STATE_LABELS.items())
+OPEN_STATES = (Status.RUNNING.value, Status.AWAITING_CORRECTION.value, Status.PAUSED.value)
+
+OUTCOME_CHOICES = [(key, f"{o.group}·{o.label}") for key, o in OUTCOMES.items() if key != "other"]
+OUTCOME_KEYS = frozenset(k for k, _ in OUTCOME_CHOICES)

@@ -1,0 +1,331 @@
+"""Forms of the case pages. Every form that changes a case carries the version the user saw
+(optimistic locking) and a one-time token (double-submit protection)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django import forms
+
+from gongkai.clock import RECEIPT_RULES, Channel, EventType
+from gongkai.fees import SCHEME_LABELS
+from gongkai.web.cases.choices import (
+    APPLICANT_TYPE_CHOICES,
+    CHANNEL_CHOICES,
+    OUTCOME_CHOICES,
+    SERVICE_METHOD_CHOICES,
+    STATE_CHOICES,
+)
+from gongkai.web.cases.models import Case
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # the value HTML date inputs need
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", new_token())
+
+
+class CaseActionForm(TokenForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    ref = forms.IntegerField(widget=forms.HiddenInput, required=False)  # sub-record id
+
+
+def _today() -> dt.date:
+    from gongkai.web.cases import services
+
+    return services.today()
+
+
+class DatedActionForm(CaseActionForm):
+    date = forms.DateField(label="日期", widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("date", _today())
+
+
+RECEIPT_HELP = "；".join(
+    f"{label}：{RECEIPT_RULES[Channel(value)].reason}" for value, label in CHANNEL_CHOICES
+)
+
+
+class IntakeForm(TokenForm, forms.ModelForm):
+    submitted_on = forms.DateField(label="提交日期", widget=DATE)
+    received_on = forms.DateField(
+        label="签收或确认日期",
+        widget=DATE,
+        required=False,
+        help_text="邮寄：签收之日；平常信函、互联网、传真：与申请人确认之日。当面提交无需填写。",
+    )
+
+    class Meta:
+        model = Case
+        fields = (
+            "channel",
+            "oral",
+            "applicant_type",
+            "applicant_name",
+            "applicant_organisation",
+            "legal_representative",
+            "id_type",
+            "id_number",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "description",
+            "purpose",
+            "form_wanted",
+            "delivery_wanted",
+            "handler",
+        )
+        widgets = {  # noqa: RUF012 - Django reads Meta as a plain class
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+            "channel": forms.RadioSelect,
+            "applicant_type": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submitted_on", _today())
+            self.initial.setdefault("channel", "in_person")
+            self.initial.setdefault("applicant_type", "natural_person")
+        for name, choices in (
+            ("channel", CHANNEL_CHOICES),
+            ("applicant_type", APPLICANT_TYPE_CHOICES),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices  # radio buttons: no empty "---------" choice
+        handler = self.fields["handler"]
+        assert isinstance(handler, forms.ModelChoiceField)
+        from gongkai.web.accounts.models import User
+
+        handler.queryset = User.objects.filter(
+            agency=agency, is_active=True, role__in=("handler", "head")
+        )
+        handler.required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        channel = data.get("channel")
+        if channel:
+            rule = RECEIPT_RULES[Channel(channel)]
+            if rule.event is not EventType.SUBMITTED and not data.get("received_on"):
+                self.add_error("received_on", f"{rule.reason}，请填写该日期。")
+        organisation = data.get("applicant_type") not in (None, "", "natural_person")
+        if organisation and data.get("id_type") not in ("credit_code", "other"):
+            self.add_error("id_type", "法人或其他组织请填写统一社会信用代码或其他证照。")
+        if not (data.get("phone") or data.get("email") or data.get("address")):
+            self.add_error("phone", "请至少填写一种联系方式（第二十九条）。")
+        return data
+
+
+class EditDetailsForm(CaseActionForm, forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = (
+            "applicant_type",
+            "applicant_name",
+            "applicant_organisation",
+            "legal_representative",
+            "id_type",
+            "id_number",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "description",
+            "purpose",
+            "form_wanted",
+            "delivery_wanted",
+        )
+        widgets = {  # noqa: RUF012 - Django reads Meta as a plain class
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class AssignForm(CaseActionForm):
+    handler = forms.ModelChoiceField(label="经办人", queryset=None, required=False)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from gongkai.web.accounts.models import User
+
+        field = self.fields["handler"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = User.objects.filter(
+            agency=agency, is_active=True, role__in=("handler", "head")
+        )
+
+
+class ReviewForm(CaseActionForm):
+    complete = forms.BooleanField(label="申请内容完整（第二十九条）", required=False)
+    clear = forms.BooleanField(label="所需信息描述明确", required=False)
+    ours = forms.BooleanField(label="属于本机关负责公开的信息", required=False)
+    responsible_agency = forms.CharField(label="负责公开的机关（不属于本机关时）", required=False)
+    note = forms.CharField(
+        label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CorrectionForm(DatedActionForm):
+    items = forms.CharField(
+        label="需要补正的事项（每行一项）", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    limit_workdays = forms.IntegerField(
+        label="补正期限（工作日）",
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text="不填按默认 15 个工作日",
+    )
+
+
+class CorrectionReceivedForm(DatedActionForm):
+    description = forms.CharField(
+        label="补正后的申请内容", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    note = forms.CharField(label="备注", required=False)
+
+
+class ConsultationForm(DatedActionForm):
+    kind = forms.ChoiceField(
+        label="对象类型", choices=[("third_party", "第三方"), ("agency", "其他机关")]
+    )
+    party = forms.CharField(label="征求意见对象", max_length=120)
+    address = forms.CharField(label="联系地址", required=False, max_length=200)
+
+
+class ConsultationAnswerForm(DatedActionForm):
+    agrees = forms.NullBooleanField(
+        label="意见",
+        widget=forms.Select(
+            choices=[("unknown", "未明确"), ("true", "同意公开"), ("false", "不同意公开")]
+        ),
+        required=False,
+    )
+    opinion = forms.CharField(
+        label="意见内容", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FeeForm(DatedActionForm):
+    scheme = forms.ChoiceField(
+        label="计收方式", choices=[(s.value, label) for s, label in SCHEME_LABELS.items()]
+    )
+    pages = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
+    payment_method = forms.CharField(label="缴费方式", required=False, max_length=300)
+
+
+class PaymentForm(DatedActionForm):
+    note = forms.CharField(label="备注", required=False)
+
+
+class ExtensionRequestForm(CaseActionForm):
+    workdays = forms.IntegerField(label="延长工作日", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionDecisionForm(DatedActionForm):
+    approve = forms.TypedChoiceField(
+        label="审批意见", choices=[("1", "同意延期"), ("0", "不同意")], coerce=lambda v: v == "1"
+    )
+    note = forms.CharField(label="说明", required=False)
+
+
+class ReplyForm(DatedActionForm):
+    outcome = forms.ChoiceField(
+        label="办理结果（表三）", choices=[("", "— 请选择 —"), *OUTCOME_CHOICES]
+    )
+    reply_detail = forms.CharField(
+        label="答复说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    provision_method = forms.CharField(label="提供方式", required=False)
+    published_at = forms.CharField(label="已公开的获取途径", required=False)
+    withheld_description = forms.CharField(label="不予公开的部分及理由", required=False)
+    responsible_agency = forms.CharField(label="负责公开的行政机关", required=False)
+    responsible_agency_contact = forms.CharField(label="其联系方式", required=False)
+    previous_reply_date = forms.DateField(
+        label="原答复日期（重复申请）", required=False, widget=DATE
+    )
+    previous_case_number = forms.CharField(label="原答复编号", required=False)
+
+    def clean_outcome(self) -> str:
+        value: str = self.cleaned_data["outcome"]
+        if value in ("other_1", "other_2"):
+            raise forms.ValidationError(
+                "视为放弃申请由系统在期限届满后提示，请使用“确认视为放弃申请”。"
+            )
+        return value
+
+
+class WithdrawForm(DatedActionForm):
+    reason = forms.CharField(label="撤回情况", max_length=300)
+
+
+class ConfirmWithdrawalForm(DatedActionForm):
+    pass
+
+
+class ServiceForm(DatedActionForm):
+    method = forms.ChoiceField(label="送达方式", choices=SERVICE_METHOD_CHOICES)
+    note = forms.CharField(label="备注（如邮件编号）", required=False)
+
+
+class ArchiveForm(DatedActionForm):
+    pass
+
+
+class NoteForm(TokenForm):
+    text = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    attachment = forms.FileField(label="附件", required=False)
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label="搜索", required=False)
+    state = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), ("open", "未办结"), *STATE_CHOICES]
+    )
+    handler = forms.ChoiceField(label="经办人", required=False)
+    due_within = forms.IntegerField(
+        label="N个工作日内到期", required=False, min_value=0, max_value=60
+    )
+    overdue = forms.BooleanField(label="已超期", required=False)
+    outcome = forms.ChoiceField(
+        label="办理结果", required=False, choices=[("", "全部"), *OUTCOME_CHOICES]
+    )
+    year = forms.IntegerField(label="年度", required=False, min_value=2008, max_value=2100)
+    agency = forms.ChoiceField(label="机关", required=False)
+
+    def __init__(self, *args: Any, handlers: Any = (), agencies: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        handler = self.fields["handler"]
+        assert isinstance(handler, forms.ChoiceField)
+        handler.choices = [
+            ("", "全部"),
+            ("none", "未指定"),
+            *((str(u.pk), u.full_name or u.username) for u in handlers),
+        ]
+        agency = self.fields["agency"]
+        assert isinstance(agency, forms.ChoiceField)
+        agency.choices = [("", "全部"), *((str(a.pk), a.name) for a in agencies)]
+
+
+class TemplateForm(forms.Form):
+    text = forms.CharField(label="模板", widget=forms.Textarea(attrs={"rows": 20, "class": "mono"}))

@@ -1,0 +1,190 @@
+"""Read-side: the filtered case list, dashboard counts, personal-data visibility.
+
+Lists filter on the cached columns (see ``services``); "overdue" and "due within N working
+days" compare the cached due date with today and with today + N working days of the
+platform calendar, so the filters stay one indexed range condition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from gongkai.clock import Status
+from gongkai.web.accounts import permissions
+from gongkai.web.cases import clockbridge
+from gongkai.web.cases.choices import OPEN_STATES, OUTCOME_CHOICES
+from gongkai.web.cases.models import Case
+
+DUE_SOON_WORKDAYS = 5  # policy: the dashboards' "due soon" window
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    """The cases the user may see. The scope comes from ``permissions`` (agencies the user
+    may view); filtering on their ids avoids a join with the agency table, which keeps
+    counts over a subtree of a million cases an index-only scan."""
+    if permissions.role_of(user) is None:
+        return Case.objects.none()
+    if permissions.agency_q(user, "view") == Q():  # every agency: no condition at all
+        return Case.objects.all()
+    ids = list(permissions.visible_agencies(user).values_list("pk", flat=True))
+    return Case.objects.filter(agency_id__in=ids)
+
+
+def can_see_personal(user: Any, case: Case) -> bool:
+    """Applicants' personal data: the agency's own staff only (not supervisors above, not IT)."""
+    return (
+        getattr(user, "agency_id", None) == case.agency_id
+        and permissions.can_view(user, case.agency)
+        and user.role in ("handler", "head", "supervisor")
+    )
+
+
+def due_cutoff(today: dt.date, workdays: int) -> dt.date:
+    return clockbridge.work_calendar().add_workdays(today, workdays) if workdays else today
+
+
+def overdue_q(today: dt.date) -> Q:
+    return Q(state=Status.RUNNING.value, reply_due__lt=today)
+
+
+def due_within_q(today: dt.date, workdays: int) -> Q:
+    return Q(
+        state__in=OPEN_STATES, reply_due__gte=today, reply_due__lte=due_cutoff(today, workdays)
+    )
+
+
+def filter_cases(cases: QuerySet[Case], data: Mapping[str, Any], today: dt.date) -> QuerySet[Case]:
+    """Apply the list filters (cleaned data of ``CaseFilterForm``)."""
+    q = (data.get("q") or "").strip()
+    if q:
+        cases = cases.filter(
+            Q(number__contains=q) | Q(applicant_name__contains=q) | Q(description__contains=q)
+        )
+    state = data.get("state")
+    if state == "open":
+        cases = cases.filter(state__in=OPEN_STATES)
+    elif state:
+        cases = cases.filter(state=state)
+    handler = data.get("handler")
+    if handler == "none":
+        cases = cases.filter(handler__isnull=True)
+    elif handler:
+        cases = cases.filter(handler_id=int(handler))
+    if data.get("due_within") is not None:
+        cases = cases.filter(due_within_q(today, data["due_within"]))
+    if data.get("overdue"):
+        cases = cases.filter(overdue_q(today))
+    if data.get("outcome"):
+        cases = cases.filter(outcome=data["outcome"])
+    if data.get("year"):
+        year = data["year"]
+        cases = cases.filter(received__gte=dt.date(year, 1, 1), received__lte=dt.date(year, 12, 31))
+    if data.get("agency"):
+        cases = cases.filter(agency_id=int(data["agency"]))
+    return cases
+
+
+@dataclass(frozen=True)
+class Counts:
+    open: int
+    due_soon: int
+    overdue: int
+    awaiting_correction: int
+    paused: int
+    withdrawal: int
+    received_this_year: int
+    concluded_this_year: int
+
+
+def counts(cases: QuerySet[Case], today: dt.date) -> Counts:
+    """The dashboard tiles: three index-only queries (open cases by state and due date,
+    received this year, concluded this year), never a scan of the whole history."""
+    year_start = dt.date(today.year, 1, 1)
+    pending = (*OPEN_STATES, Status.DEEMED_WITHDRAWN.value)
+    totals = cases.filter(state__in=pending).aggregate(
+        open=Count("pk", filter=Q(state__in=OPEN_STATES)),
+        due_soon=Count("pk", filter=due_within_q(today, DUE_SOON_WORKDAYS)),
+        overdue=Count("pk", filter=overdue_q(today)),
+        awaiting_correction=Count("pk", filter=Q(state=Status.AWAITING_CORRECTION.value)),
+        paused=Count("pk", filter=Q(state=Status.PAUSED.value)),
+        withdrawal=Count("pk", filter=Q(state=Status.DEEMED_WITHDRAWN.value)),
+    )
+    totals["received_this_year"] = cases.filter(
+        received__gte=year_start, received__lte=today
+    ).count()
+    totals["concluded_this_year"] = cases.filter(
+        replied_on__gte=year_start, replied_on__lte=today
+    ).count()
+    return Counts(**totals)
+
+
+def outcome_counts(cases: QuerySet[Case], year: int) -> list[tuple[str, str, int]]:
+    """This year's concluded cases by outcome (the table-3 rows), every row shown."""
+    rows = dict(
+        cases.filter(replied_on__gte=dt.date(year, 1, 1), replied_on__lte=dt.date(year, 12, 31))
+        .order_by()
+        .values_list("outcome")
+        .annotate(n=Count("pk"))
+    )
+    return [(key, label, rows.get(key, 0)) for key, label in OUTCOME_CHOICES]
+
+
+def concluded_grouped(cases: QuerySet[Case], year: int) -> dict[tuple[int, str], int]:
+    """Cases concluded in ``year`` by (agency, outcome): one index-only grouped scan that
+    feeds both the per-agency tiles and the outcome table of the supervisor view."""
+    rows = (
+        cases.filter(replied_on__gte=dt.date(year, 1, 1), replied_on__lte=dt.date(year, 12, 31))
+        .order_by()
+        .values_list("agency_id", "outcome")
+        .annotate(n=Count("pk"))
+    )
+    return {(agency, outcome): n for agency, outcome, n in rows}
+
+
+def outcome_table(grouped: Mapping[tuple[int, str], int]) -> list[tuple[str, str, int]]:
+    totals: dict[str, int] = {}
+    for (_, outcome), n in grouped.items():
+        totals[outcome] = totals.get(outcome, 0) + n
+    return [(key, label, totals.get(key, 0)) for key, label in OUTCOME_CHOICES]
+
+
+def per_agency(
+    cases: QuerySet[Case], today: dt.date, concluded: Mapping[tuple[int, str], int]
+) -> dict[int, dict[str, int]]:
+    """Supervisor view: the tiles per agency, grouped, each from its own index."""
+    year_start = dt.date(today.year, 1, 1)
+    result: dict[int, dict[str, int]] = {}
+
+    def merge(rows: Any) -> None:
+        for row in rows:
+            result.setdefault(row.pop("agency_id"), {}).update(row)
+
+    merge(
+        cases.filter(state__in=OPEN_STATES)
+        .order_by()
+        .values("agency_id")
+        .annotate(
+            open=Count("pk"),
+            due_soon=Count("pk", filter=due_within_q(today, DUE_SOON_WORKDAYS)),
+            overdue=Count("pk", filter=overdue_q(today)),
+        )
+    )
+    merge(
+        cases.filter(received__gte=year_start)
+        .order_by()
+        .values("agency_id")
+        .annotate(received=Count("pk"))
+    )
+    merge(
+        cases.filter(replied_on__gte=year_start)
+        .order_by()
+        .values("agency_id")
+        .annotate(concluded=Count("pk"))
+    )
+    empty = {"open": 0, "due_soon": 0, "overdue": 0, "received": 0, "concluded": 0}
+    return {pk: empty | row for pk, row in result.items()}

@@ -1,0 +1,312 @@
+"""The case page: facts, explained timeline, event log, actions (htmx partials), letters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.clock import CaseError
+from gongkai.letters import LetterError
+from gongkai.outcomes import OUTCOMES
+from gongkai.web.accounts import permissions
+from gongkai.web.cases import forms, letters, queries, services
+from gongkai.web.cases.choices import APPLICANT_TYPE_LONG, STATE_LABELS
+from gongkai.web.cases.models import Case, CaseDocument, mask_id
+from gongkai.web.cases.views.actions import ACTIONS, allowed, facts
+
+_CASES = Case.objects.select_related("agency", "agency__parent", "handler", "created_by")
+
+
+def _get(request: HttpRequest, pk: int, action: str = "view") -> Case:
+    return permissions.get_scoped_object_or_404(_CASES, request.user, action, pk=pk)
+
+
+def _form(key: str, case: Case, data: Any = None, files: Any = None) -> Any:
+    action = ACTIONS[key]
+    kwargs: dict[str, Any] = {"prefix": key}
+    if action.form in (forms.AssignForm,):
+        kwargs["agency"] = case.agency
+    form = action.form(data, files, **kwargs) if data is not None else action.form(**kwargs)
+    if data is None:
+        form.initial["version"] = case.version
+        if key == "assign":
+            form.initial["handler"] = case.handler_id
+    return form
+
+
+def case_context(
+    request: HttpRequest, case: Case, bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    user = request.user
+    result = services.compute(case)
+    f = facts(case, result)
+    bound = bound or {}
+    actions = []
+    for key, action in ACTIONS.items():
+        if not allowed(action, user, case, f):
+            continue
+        targets: list[Any] = [None]
+        if key == "consultation_answer":
+            targets = list(f.open_consultations)
+        elif key == "extension_decide":
+            targets = [f.pending_extension]
+        for target in targets:
+            form = (
+                bound.get(key)
+                if key in bound
+                and (target is None or str(target.pk) == str(bound[key].data.get(f"{key}-ref")))
+                else None
+            )
+            if form is None:
+                form = _form(key, case)
+                if target is not None:
+                    form.initial["ref"] = target.pk
+            title = action.title + (f"：{target}" if key == "consultation_answer" else "")
+            actions.append({"key": key, "title": title, "form": form, "open": key in bound})
+    personal = queries.can_see_personal(user, case)
+    events = list(case.events.select_related("actor", "document").order_by("seq"))
+    for event in events:
+        event.details = _details(event.data, personal)  # type: ignore[attr-defined]
+    outcome = OUTCOMES.get(case.outcome) if case.outcome else None
+    reviews = [e for e in events if e.kind == "reviewed"]
+    review_hint = services.review_next_step(reviews[-1].data) if reviews and case.is_open else ""
+    return {
+        "case": case,
+        "result": result,
+        "timeline": result.timeline(),
+        "settings_lines": result.settings.describe(),
+        "state_label": STATE_LABELS.get(case.state, case.state),
+        "events": events,
+        "actions": actions,
+        "consultations": list(case.consultations.all()),
+        "extensions": list(case.extensions.select_related("requested_by", "decided_by")),
+        "personal": personal,
+        "masked_id": mask_id(case.id_number),
+        "applicant_type_label": APPLICANT_TYPE_LONG.get(case.applicant_type, case.applicant_type),
+        "outcome": outcome,
+        "review_hint": review_hint,
+        "letters": letters.available(case) if personal else [],
+        "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
+        "note_form": forms.NoteForm(prefix="note"),
+        "edit_form": _edit_form(case) if personal else None,
+        "today": services.today(),
+    }
+
+
+DETAIL_LABELS = {
+    "items": "补正事项",
+    "limit_workdays": "补正期限（工作日）",
+    "party": "对象",
+    "kind": "类型",
+    "opinion": "意见",
+    "agrees": "同意公开",
+    "scheme": "计收方式",
+    "quantity": "数量",
+    "amount": "金额（元）",
+    "lines": "计算",
+    "basis": "依据",
+    "payment_method": "缴费方式",
+    "workdays": "工作日",
+    "reason": "理由",
+    "approved_by": "批准人",
+    "outcome": "办理结果",
+    "reply_detail": "说明",
+    "provision_method": "提供方式",
+    "withheld_description": "不予公开部分",
+    "responsible_agency": "负责机关",
+    "method": "方式",
+    "note": "备注",
+    "text": "备注",
+    "complete": "内容完整",
+    "clear": "描述明确",
+    "ours": "属于本机关",
+    "handler": "经办人编号",
+    "name": "经办人",
+    "fields": "修改项",
+    "letter": "文书",
+    "title": "标题",
+    "format": "格式",
+    "oral": "口头申请",
+    "deemed_withdrawal": "视为放弃申请",
+    "withdrawn": "申请人撤回",
+    "description": "补正后内容",
+    "published_at": "获取途径",
+}
+_HIDDEN = {"text_sha256", "handler"}
+_PERSONAL = {"description"}
+
+
+def _details(data: dict[str, Any], personal: bool) -> list[tuple[str, str]]:
+    shown = []
+    for key, value in data.items():
+        if key in _HIDDEN or (key in _PERSONAL and not personal):
+            continue
+        if isinstance(value, bool):
+            text = "是" if value else "否"
+        elif isinstance(value, list):
+            text = "；".join(str(v) for v in value)
+        else:
+            text = str(value)
+        shown.append((DETAIL_LABELS.get(key, key), text))
+    return shown
+
+
+def _edit_form(case: Case, data: Any = None) -> forms.EditDetailsForm:
+    form = forms.EditDetailsForm(data, instance=case, prefix="edit")
+    if data is None:
+        form.initial["version"] = case.version
+    return form
+
+
+def _page(request: HttpRequest, case: Case, status: int = 200, **bound: Any) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        # htmx swaps only 2xx answers: the refusal travels in the partial and a header.
+        response = render(request, "cases/_case_body.html", case_context(request, case, bound))
+        if status != 200:
+            response["X-Gongkai-Status"] = str(status)
+        return response
+    return render(request, "cases/detail.html", case_context(request, case, bound), status=status)
+
+
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _get(request, pk))
+
+
+def _done(request: HttpRequest, case: Case, text: str) -> HttpResponse:
+    messages.success(request, text)
+    if request.htmx:  # type: ignore[attr-defined]
+        case = _get(request, case.pk)
+        return _page(request, case)
+    return redirect("cases:detail", pk=case.pk)
+
+
+def _failed(
+    request: HttpRequest, case: Case, exc: Exception, key: str | None, form: Any
+) -> HttpResponse:
+    if isinstance(exc, services.ConflictError):
+        messages.error(request, str(exc))
+        return _page(request, _get(request, case.pk), status=409)
+    if isinstance(exc, services.DuplicateSubmission):
+        messages.info(request, str(exc))
+        return _page(request, _get(request, case.pk))
+    text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    if form is not None:
+        form.add_error(None, text)
+    else:
+        messages.error(request, text)
+    bound = {key: form} if key and form is not None else {}
+    return _page(request, _get(request, case.pk), status=400, **bound)
+
+
+@require_POST
+def case_action(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    action = ACTIONS.get(key)
+    if action is None:
+        raise Http404("没有这个操作。")
+    case = _get(request, pk, action.right)
+    form = _form(key, case, request.POST)
+    if not form.is_valid():
+        return _page(request, case, status=400, **{key: form})
+    data = form.cleaned_data
+    try:
+        services.run_once(
+            data.get("token", ""), request.user, lambda: action.run(case, request.user, data)
+        )
+    except (
+        ValidationError,
+        CaseError,
+        services.ConflictError,
+        services.DuplicateSubmission,
+    ) as exc:
+        return _failed(request, case, exc, key, form)
+    return _done(request, case, action.done)
+
+
+@require_POST
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get(request, pk, "edit")
+    if not queries.can_see_personal(request.user, case):
+        raise PermissionDenied("您无权修改申请人信息。")
+    form = _edit_form(case, request.POST)
+    if not form.is_valid():
+        return _page(request, case, status=400)
+    changes = {
+        name: form.cleaned_data[name]
+        for name in form.changed_data
+        if name in services.EDITABLE_FIELDS
+    }
+    fresh = _get(request, pk, "edit")  # the form mutated the instance; edit a clean copy
+    try:
+        services.run_once(
+            form.cleaned_data.get("token", ""),
+            request.user,
+            lambda: services.edit_details(
+                fresh, request.user, version=form.cleaned_data["version"], **changes
+            ),
+        )
+    except (ValidationError, services.ConflictError, services.DuplicateSubmission) as exc:
+        return _failed(request, fresh, exc, None, None)
+    return _done(request, fresh, "登记信息已修改。")
+
+
+@require_POST
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _get(request, pk, "edit")
+    form = forms.NoteForm(request.POST, request.FILES, prefix="note")
+    if not form.is_valid():
+        return _page(request, case, status=400)
+    upload = form.cleaned_data.get("attachment")
+    try:
+
+        def work() -> Any:
+            if upload is not None:
+                return services.attach(
+                    case,
+                    request.user,
+                    name=upload.name,
+                    content=upload.read(),
+                    content_type=upload.content_type or "application/octet-stream",
+                    text=form.cleaned_data["text"],
+                )
+            return services.add_note(case, request.user, form.cleaned_data["text"])
+
+        services.run_once(form.cleaned_data.get("token", ""), request.user, work)
+    except (ValidationError, services.DuplicateSubmission) as exc:
+        return _failed(request, case, exc, None, None)
+    return _done(request, case, "已添加到案卷。")
+
+
+@require_POST
+def case_letter(request: HttpRequest, pk: int, key: str, fmt: str) -> HttpResponse:
+    case = _get(request, pk, "edit")
+    if not queries.can_see_personal(request.user, case):
+        raise PermissionDenied("您无权生成该案件的文书。")
+    try:
+        doc = services.generate_letter(case, request.user, key, fmt)
+    except (LetterError, letters.LetterUnavailable, CaseError) as exc:
+        messages.error(request, f"无法生成文书：{exc}")
+        return redirect("cases:detail", pk=case.pk)
+    return _download(doc)
+
+
+def case_document(request: HttpRequest, pk: int, doc: int) -> HttpResponse:
+    case = _get(request, pk)
+    if not queries.can_see_personal(request.user, case):
+        raise PermissionDenied("案卷文件只有本机关工作人员可以查看。")
+    document = CaseDocument.objects.filter(case=case, pk=doc).first()
+    if document is None:
+        raise Http404("没有这个文件。")
+    return _download(document)
+
+
+def _download(doc: CaseDocument) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(bytes(doc.content), content_type=doc.content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(doc.name)}"
+    return response

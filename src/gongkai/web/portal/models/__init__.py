@@ -1,0 +1,4 @@
+from gongkai.web.portal.models.application import OnlineApplication
+from gongkai.web.portal.models.lookup import LookupFailure
+
+__all__ = ["LookupFailure", "OnlineApplication"]

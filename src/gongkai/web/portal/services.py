@@ -1,0 +1,119 @@
+"""The only code of the portal that writes. Cases are written by the cases services only.
+
+- :func:`submit` keeps an online application (public, no login) and returns its access code.
+- :func:`confirm_receipt` is staff confirming that they received it (Art. 31(三)); it
+  registers the case through ``cases.services.register`` with the channel ``online``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gongkai.clock import Channel
+from gongkai.web.accounts import permissions
+from gongkai.web.cases import services as case_services
+from gongkai.web.cases.models import Case
+from gongkai.web.portal import codes, directory
+from gongkai.web.portal.models import OnlineApplication
+
+# How long a form sent again still shows its access code (a double click, a reload).
+RESUBMIT_WINDOW = dt.timedelta(minutes=30)
+
+
+def today() -> dt.date:
+    return case_services.today()
+
+
+@dataclass(frozen=True)
+class Submitted:
+    application: OnlineApplication
+    access_code: str | None  # None: sent again too late to show the code again
+    repeated: bool  # this form had been submitted before; nothing new was stored
+
+
+def submit(agency: Any, token: str, fields: dict[str, str]) -> Submitted:
+    """Keep an application sent through the portal (channel 互联网, no login).
+
+    The same form sent twice returns the first application (and, within
+    :data:`RESUBMIT_WINDOW`, the same access code) instead of storing a second one.
+    """
+    if not codes.is_form_token(token):
+        raise ValidationError("表单已失效，请重新打开申请页面后提交。")
+    if not directory.accepting_agencies().filter(pk=agency.pk).exists():
+        raise ValidationError(f"{agency.name}暂不接受网上申请，请通过其他方式提交。")
+    unknown = set(fields) - set(OnlineApplication.CASE_FIELDS)
+    if unknown:
+        raise ValueError(f"not application fields: {sorted(unknown)}")
+    digest = codes.token_hash(token)
+    previous = OnlineApplication.objects.filter(token_hash=digest).first()
+    if previous is not None:
+        return _again(previous, token)
+    code = codes.access_code(token)
+    application = OnlineApplication(
+        agency=agency,
+        token_hash=digest,
+        access_code_hash=make_password(codes.normalise_code(code)),
+        submitted_on=today(),
+        **fields,
+    )
+    for attempt in range(5):  # a random tracking number may (very rarely) be taken
+        application.tracking_number = codes.new_tracking_number(application.submitted_on)
+        try:
+            with transaction.atomic():
+                application.save()
+            return Submitted(application, code, repeated=False)
+        except IntegrityError:
+            previous = OnlineApplication.objects.filter(token_hash=digest).first()
+            if previous is not None:  # the same form, sent at the same moment
+                return _again(previous, token)
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _again(application: OnlineApplication, token: str) -> Submitted:
+    fresh = timezone.now() - application.submitted_at <= RESUBMIT_WINDOW
+    return Submitted(application, codes.access_code(token) if fresh else None, repeated=True)
+
+
+@transaction.atomic
+def confirm_receipt(
+    application: OnlineApplication, by: Any, *, received_on: dt.date | None = None
+) -> Case:
+    """Staff confirm receiving the application: the case is registered with the channel
+    ``online``, submitted on the day it was sent and received on the day confirmed."""
+    if not permissions.can_edit(by, application.agency):
+        raise PermissionDenied("您无权确认该机关收到的网上申请。")
+    locked = OnlineApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.case_id is not None:
+        raise ValidationError(f"网上申请 {locked.tracking_number} 已确认收到，未重复登记。")
+    received_on = received_on or today()
+    if received_on < locked.submitted_on:
+        raise ValidationError(f"确认收到日期不能早于提交日期 {locked.submitted_on}。")
+    if received_on > today():
+        raise ValidationError("确认收到日期不能晚于今天。")
+    case = case_services.register(
+        locked.agency,
+        by,
+        channel=Channel.ONLINE.value,
+        submitted_on=locked.submitted_on,
+        received_on=received_on,
+        # the cases app's double-submit guard: one case per online application, ever
+        token=f"portal-{locked.pk}",
+        **locked.case_fields(),
+    )
+    locked.case = case
+    locked.confirmed_at = timezone.now()
+    locked.confirmed_by = by
+    locked.save(update_fields=["case", "confirmed_at", "confirmed_by"])
+    application.case = case
+    application.confirmed_at = locked.confirmed_at
+    application.confirmed_by = by
+    return case

@@ -1,0 +1,129 @@
+"""The annual-report pages: build, linked cells, section editing, workflow, exports, public
+page, overview — and that nobody sees another agency's drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from django.test import Client
+
+from gongkai.web.annual import services
+from gongkai.web.annual.models import AnnualReportDraft
+from gongkai.web.reviews import services as review_services
+from tests.web.annual.records import random_records
+from tests.web.conftest import PASSWORD, Tree, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: object) -> Client:
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)  # type: ignore[attr-defined]
+    return client
+
+
+@pytest.fixture
+def draft(tree: Tree) -> AnnualReportDraft:
+    builder = make_user("builder", "handler", tree.city_dept)
+    return services.build_report(
+        tree.city_dept, 2024, by=builder, source=random_records(tree.city_dept.pk, random.Random(5))
+    )
+
+
+def test_build_from_the_platform_records(tree: Tree) -> None:
+    head = make_user("fz", "head", tree.city_dept)
+    review_services.record_review(
+        agency=tree.city_dept, kind="review", filed=dt.date(2024, 3, 1), by=head
+    )
+    response = _client(head).post(
+        "/annual/build/", {"agency": tree.city_dept.pk, "year": 2024, "scope": "agency"}
+    )
+    draft = AnnualReportDraft.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/annual/{draft.pk}/"
+    assert draft.data["table4"][3:5] == [1, 1]
+    page = _client(head).get(f"/annual/{draft.pk}/").content.decode()
+    assert "表3 收到和处理政府信息公开申请情况" in page and "负责人审批" in page
+
+
+def test_cell_page_lists_the_records(tree: Tree, draft: AnnualReportDraft) -> None:
+    client = _client(make_user("jb", "handler", tree.city_dept))
+    value = draft.data["table3"]["new_received"][0]
+    page = client.get(f"/annual/{draft.pk}/cell/table3/new_received/0/").content.decode()
+    assert f'data-testid="record-count">{value}<' in page
+    assert client.get(f"/annual/{draft.pk}/cell/table3/nonsense/0/").status_code == 404
+
+
+def test_section_edit_by_htmx(tree: Tree, draft: AnnualReportDraft) -> None:
+    client = _client(make_user("jb", "handler", tree.city_dept))
+    response = client.post(
+        f"/annual/{draft.pk}/sections/5/",
+        {"text": "问题：栏目更新不及时。改进：建立更新台账。"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "已保存" in body
+    assert 'hx-swap-oob="true"' in body  # the findings are refreshed with the section
+    draft.refresh_from_db()
+    assert draft.data["sections"]["5"].startswith("问题：")
+
+
+def test_workflow_buttons_and_export(tree: Tree, draft: AnnualReportDraft) -> None:
+    head, supervisor = (
+        make_user("fz", "head", tree.city_dept),
+        make_user("zg", "supervisor", tree.city),
+    )
+    assert (
+        _client(head).post(f"/annual/{draft.pk}/action/", {"action": "approve"}).status_code == 302
+    )
+    _client(head).post(f"/annual/{draft.pk}/action/", {"action": "submit"})
+    # The handler-level refusal is reported as a 403, not a crash.
+    assert (
+        _client(head).post(f"/annual/{draft.pk}/action/", {"action": "accept"}).status_code == 403
+    )
+    _client(supervisor).post(f"/annual/{draft.pk}/action/", {"action": "accept"})
+    _client(head).post(f"/annual/{draft.pk}/action/", {"action": "publish"})
+    draft.refresh_from_db()
+    assert draft.state == "published"
+    response = _client(head).get(f"/annual/{draft.pk}/export/docx/")
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert "attachment" in response["Content-Disposition"]
+    public = Client().get(f"/annual/public/{tree.city_dept.pk}/").content.decode()
+    assert draft.data["title"] in public
+    version = draft.versions.get()
+    frozen = _client(head).get(f"/annual/{draft.pk}/?version=1").content.decode()
+    assert 'data-testid="version-banner"' in frozen and "?version=1" in frozen
+    download = Client().get(f"/annual/public/versions/{version.pk}/json/")
+    assert download.status_code == 200 and b'"schema"' in download.content
+
+
+def test_every_export_format(tree: Tree, draft: AnnualReportDraft) -> None:
+    client = _client(make_user("jb", "handler", tree.city_dept))
+    starts = {"docx": b"PK", "xlsx": b"PK", "pdf": b"%PDF", "json": b"{", "html": b"<!"}
+    for target, start in starts.items():
+        response = client.get(f"/annual/{draft.pk}/export/{target}/")
+        assert response.status_code == 200, target
+        assert response.content.lstrip()[: len(start)].upper() == start.upper(), target
+    assert client.get(f"/annual/{draft.pk}/export/exe/").status_code == 404
+
+
+def test_drafts_are_not_public_and_are_scoped(tree: Tree, draft: AnnualReportDraft) -> None:
+    assert "暂无已公开" in Client().get(f"/annual/public/{tree.city_dept.pk}/").content.decode()
+    outsider = _client(make_user("ws", "head", tree.other_city))
+    assert outsider.get(f"/annual/{draft.pk}/").status_code == 404
+    assert outsider.get(f"/annual/{draft.pk}/export/json/").status_code == 404
+    assert Client().get(f"/annual/{draft.pk}/").status_code == 302  # to the login page
+
+
+def test_overview_counts_and_rollup_check(tree: Tree, draft: AnnualReportDraft) -> None:
+    supervisor = make_user("zg", "supervisor", tree.city)
+    client = _client(supervisor)
+    page = client.get("/annual/overview/?year=2024").content.decode()
+    assert 'data-testid="not-submitted">4<' in page  # city, its department, district, street
+    response = client.post(
+        "/annual/build/", {"agency": tree.city.pk, "year": 2024, "scope": "region"}
+    )
+    assert response.status_code == 302
+    page = client.get("/annual/overview/?year=2024").content.decode()
+    assert "尚未编制报告" in page
