@@ -14,11 +14,10 @@ from gongkai.web.annual import services
 from gongkai.web.annual.models import AnnualReportDraft
 from gongkai.web.registers import services as registers
 from gongkai.web.reviews import services as reviews
-from tests.web import browser_support
+from tests.web.browser_support import log_in
 from tests.web.conftest import PASSWORD, Tree, build_tree, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-browser, page = browser_support.browser, browser_support.page  # the shared Playwright fixtures
 YEAR = 2024
 
 
@@ -56,7 +55,7 @@ def world(transactional_db: None) -> tuple[Tree, dict[str, Any]]:
 
 def _login(page: Any, base: str, username: str) -> None:
     page.context.clear_cookies()
-    browser_support.log_in(page, base, username, PASSWORD)
+    log_in(page, base, username, PASSWORD)
 
 
 def test_report_from_draft_to_published_and_rollup(
