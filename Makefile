@@ -7,7 +7,7 @@ VENV := .venv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test test-core test-web lint sync system-run system-test bench clean
+.PHONY: run test test-web lint sync system-run system-test bench bench-core bench-platform clean
 
 ## run: install, migrate, load the demo province and serve http://127.0.0.1:8000 (SQLite)
 run: system-run sync
@@ -46,8 +46,18 @@ system-run:
 system-test:
 	@scripts/system-deps.sh test
 
-bench: sync
-	for script in bench/*.py; do $(VENV)/bin/python $$script || exit 1; done
+## bench: every speed and accuracy target (bench-core needs nothing; bench-platform needs PostgreSQL)
+bench: bench-core bench-platform
+
+bench-core: sync
+	$(VENV)/bin/python bench/extract_accuracy.py
+	$(VENV)/bin/python bench/extract_throughput.py
+	$(VENV)/bin/python bench/clock_due_dates.py
+
+# Seeds its own databases (gongkai_bench, gongkai_bench_annual) on the local PostgreSQL once.
+bench-platform: sync
+	$(VENV)/bin/python bench/cases_list.py
+	$(VENV)/bin/python bench/annual_rollup.py
 
 clean:
 	rm -rf .tools $(VENV) .pytest_cache .mypy_cache .ruff_cache
