@@ -80,3 +80,19 @@ def test_report_without_format_or_year_uses_the_current_format() -> None:
     layout = report_layout(report)
     assert [s.number for s in layout.sections] == ["1", "2", "3", "4", "5", "6"]
     assert layout.title == f"{report.agency}政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("make", [report_2021, report_2019])
+def test_every_value_cell_points_back_to_its_json_cell(make) -> None:  # type: ignore[no-untyped-def]
+    """Pages link each cell to its records through ``ref`` (row key, index)."""
+    report = make()
+    for key, grid in _grids(report).items():
+        for cell in grid.cells:
+            if cell.role is not Role.VALUE:
+                assert cell.ref is None
+                continue
+            assert cell.ref is not None
+            row, index = cell.ref
+            values = report.table4 if key == "table4" else getattr(report, key)[row]
+            assert row == "table4" or key != "table4"
+            assert repr(values[index]) == repr(cell.value)

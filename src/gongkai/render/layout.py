@@ -55,6 +55,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     value: Cell = None  # VALUE cells: the value of the canonical JSON
+    ref: tuple[str, int] | None = None  # VALUE cells: (row key, index) in the canonical JSON
 
 
 @dataclass(frozen=True)
@@ -141,11 +142,13 @@ class _Builder:
         cell = self.cells[index]
         self.cells[index] = replace(cell, rowspan=cell.rowspan + rows, colspan=cell.colspan + cols)
 
-    def values(self, row: int, col: int, values: Sequence[Cell], width: int) -> None:
-        """Value cells from ``col``; the last one spans to ``width`` (the official layout)."""
+    def values(self, row: int, col: int, key: str, values: Sequence[Cell], width: int) -> None:
+        """Value cells of row ``key`` from ``col``; the last one spans to ``width`` (the
+        official layout). Table 4's single row has the key "table4"."""
         for i, value in enumerate(values):
             span = width - col - i if i == len(values) - 1 else 1
-            self.cells.append(GridCell(row, col + i, Role.VALUE, display(value), 1, span, value))
+            cell = GridCell(row, col + i, Role.VALUE, display(value), 1, span, value, (key, i))
+            self.cells.append(cell)
 
     def grid(self, key: str, title: str, header_rows: int, widths: Sequence[float]) -> Grid:
         width = len(widths)
@@ -198,7 +201,7 @@ def _table2_row(
         b.add(b.row, 0, Role.LABEL, label, colspan=width)
     else:
         b.add(b.row, 0, Role.LABEL, label)
-        b.values(b.row, 1, values, width)
+        b.values(b.row, 1, key, values, width)
     b.row += 1
 
 
@@ -264,7 +267,7 @@ def _table3(report: AnnualReport, fmt: Format, rows: dict[str, list[Cell]]) -> G
         values = rows[key]
         label_span = (depth if values else width) - len(parents)
         b.add(b.row, len(parents), Role.LABEL, label, colspan=label_span)
-        b.values(b.row, depth, values, width)
+        b.values(b.row, depth, key, values, width)
         b.row += 1
     # Caption columns are narrow (their captions wrap), the row-label column is wide.
     captions = [1.4 if level == 0 else 2.0 for level in range(depth - 1)]
@@ -299,7 +302,7 @@ def _table4(fmt: Format, values: list[Cell]) -> Grid:
             b.add(2, col + j, Role.HEADER, column.label)
     width = len(spec.blocks) * ncols
     b.row = depth
-    b.values(b.row, 0, values, width)
+    b.values(b.row, 0, "table4", values, width)
     b.row += 1
     return b.grid("table4", fmt.table_titles.get("table4", ""), depth, [1.0] * width)
 

@@ -73,7 +73,7 @@ def test_report_from_draft_to_published_and_rollup(
     )
     assert page.text_content("[data-testid=report-state]").strip() == "起草中"
     # A cell links to the records behind it.
-    page.click("[data-testid=table4] tr:nth-child(1) td:nth-child(5) a")
+    page.click("[data-testid=table4] [data-cell='table4/3'] a")  # 行政复议·尚未审结
     assert page.text_content("[data-testid=record-count]").strip() == "1"
     page.go_back()
 

@@ -55,6 +55,20 @@ def test_cell_page_lists_the_records(tree: Tree, draft: AnnualReportDraft) -> No
     assert client.get(f"/annual/{draft.pk}/cell/table3/nonsense/0/").status_code == 404
 
 
+def test_report_page_shows_the_official_layout_with_linked_cells(
+    tree: Tree, draft: AnnualReportDraft
+) -> None:
+    page = _client(make_user("jb", "handler", tree.city_dept)).get(f"/annual/{draft.pk}/")
+    html = page.content.decode()
+    assert '<th colspan="7">申请人情况</th>' in html  # the national merged header
+    assert '<th colspan="5">法人或其他组织</th>' in html
+    assert "三、本年度办理结果</td>" in html  # group caption spanning its rows
+    assert "第一项加第二项之和" in html  # the 勾稽 note in the corner
+    value = draft.data["table3"]["granted"][6]
+    link = f'data-cell="granted/6"><a href="/annual/{draft.pk}/cell/table3/granted/6/"'
+    assert link in html and f">{value}</a>" in html.split(link, 1)[1][:200]
+
+
 def test_section_edit_by_htmx(tree: Tree, draft: AnnualReportDraft) -> None:
     client = _client(make_user("jb", "handler", tree.city_dept))
     response = client.post(

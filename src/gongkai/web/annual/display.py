@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from gongkai.formats import get_format
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
+from gongkai.render.layout import Role, table_layouts
+from gongkai.report.canonical import from_dict
 from gongkai.web.annual.builder import FIGURE_ROWS
 
 FINDING_COLUMNS = {c.key: i for i, c in enumerate(APPLICANT_COLUMNS)}
@@ -30,13 +32,6 @@ class RowView:
     depth: int
     headers: tuple[str, ...]
     cells: tuple[CellView, ...]
-
-
-@dataclass(frozen=True)
-class GroupView:
-    caption: str
-    headers: tuple[str, ...]
-    rows: tuple[RowView, ...]
 
 
 def _shown(value: Any) -> Any:
@@ -63,7 +58,8 @@ def _cells(
 def tables(
     pk: int, data: dict[str, Any], sources: dict[str, Any], query: str = ""
 ) -> dict[str, Any]:
-    """The tables of ``data``; ``query`` (e.g. ``?version=2``) is added to every cell link."""
+    """The cells of ``data`` by table and row, for the page about one cell (its labels and
+    records); ``query`` (e.g. ``?version=2``) is added to every cell link."""
     fmt = get_format(data.get("format") or "2021")
     base = reverse("annual:cell_base", args=[pk])
     table2 = data.get("table2") or {}
@@ -86,14 +82,6 @@ def tables(
         for row in fmt.table2.rows
         if row.key in table2
     ]
-    # Table 2 is printed in blocks (第二十条第（x）项), each with its own column header.
-    groups2 = []
-    for group in fmt.table2.groups:
-        members = [r for r in rows2 if r.key in {row.key for row in group.rows}]
-        if members:
-            groups2.append(
-                GroupView(group.caption, tuple(c.label for c in group.columns), tuple(members))
-            )
     table3 = data.get("table3") or {}
     rows3 = [
         RowView(
@@ -123,7 +111,86 @@ def tables(
         for i, block in enumerate(TABLE4.blocks)
         if cells4
     ]
-    return {"table2": rows2, "table3": rows3, "table4": rows4, "groups2": groups2}  # type: ignore[dict-item]
+    return {"table2": rows2, "table3": rows3, "table4": rows4}
+
+
+@dataclass(frozen=True)
+class GridCellView:
+    """One cell of the official table layout (gongkai.render.layout), as the page shows it."""
+
+    tag: str  # "th" or "td"
+    text: str
+    rowspan: int
+    colspan: int
+    css: str
+    ref: str | None  # "row/index" of a value cell
+    url: str | None  # the list of records behind a value cell
+    linked: int | None  # how many records (None: an entered yearly figure)
+
+
+@dataclass(frozen=True)
+class GridView:
+    key: str
+    number: str  # 表2 / 表3 / 表4
+    title: str
+    rows: tuple[tuple[GridCellView, ...], ...]
+
+
+_CSS = {Role.CORNER: "corner", Role.HEADER: "", Role.CAPTION: "caption", Role.LABEL: "label"}
+
+
+def grids(
+    pk: int, data: dict[str, Any], sources: dict[str, Any], query: str = ""
+) -> list[GridView]:
+    """The printed tables in the official layout — the same grid the DOCX, HTML and XLSX
+    exports use — with every value linked to the records behind it."""
+    report = from_dict(data)
+    fmt = report.fmt or get_format("2021")
+    base = reverse("annual:cell_base", args=[pk])
+    views = []
+    for layout in table_layouts(report, fmt).values():
+        grid = layout.grid
+        if grid is None:
+            continue
+        table_sources = sources.get(grid.key) or {}
+        rows = []
+        for cells in grid.rows():
+            row = []
+            for cell in cells:
+                if cell.role is not Role.VALUE or cell.ref is None:
+                    tag = "td" if cell.role in (Role.LABEL, Role.CAPTION) else "th"
+                    row.append(
+                        GridCellView(
+                            tag,
+                            cell.text,
+                            cell.rowspan,
+                            cell.colspan,
+                            _CSS[cell.role],
+                            None,
+                            None,
+                            None,
+                        )
+                    )
+                    continue
+                key, index = cell.ref
+                by_row = table_sources if grid.key == "table4" else table_sources.get(key) or {}
+                figure = grid.key == "table2" and key in FIGURE_ROWS
+                linked = None if figure else len(by_row.get(str(index), []))
+                row.append(
+                    GridCellView(
+                        "td",
+                        cell.text,
+                        cell.rowspan,
+                        cell.colspan,
+                        "num blank" if cell.value is None else "num",
+                        f"{key}/{index}",
+                        f"{base}{grid.key}/{key}/{index}/{query}",
+                        linked,
+                    )
+                )
+            rows.append(tuple(row))
+        views.append(GridView(grid.key, f"表{grid.key[-1]}", layout.title, tuple(rows)))
+    return views
 
 
 def finding_cell_url(pk: int, finding: dict[str, Any]) -> str | None:

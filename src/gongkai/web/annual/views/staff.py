@@ -135,11 +135,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "draft": draft,
         "version": version,
         "data": data,
-        "tables": display.tables(
+        "grids": display.grids(
             draft.pk, data, sources, f"?version={version.number}" if version else ""
         ),
-        "table3_headers": display.TABLE3_HEADERS,
-        "table4_headers": display.TABLE4_HEADERS,
         "sections": _sections(data),
         "findings": _findings(draft, findings),
         "counts": _counts(findings),
