@@ -27,39 +27,15 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
+
+from pgdjango import ensure_database, setup_django
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench"
 TARGET_MS = 200.0
 BENCH_AGENCY = "lc-jyj"
 BENCH_SHARE = 0.05
-
-
-def _ensure_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def _setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
-    os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-bench-"))
-    os.environ["GONGKAI_HUEY_IMMEDIATE"] = "1"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _seed(total: int) -> None:
@@ -182,8 +158,8 @@ def main() -> int:
     if not url.startswith("postgres"):
         print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
         return 2
-    _ensure_database(url)
-    _setup(url)
+    ensure_database(url)
+    setup_django(url)
     from django.test import Client
 
     from gongkai.web.accounts.models import User
