@@ -44,9 +44,9 @@ def _seed(total: int) -> None:
     from gongkai.web.accounts.demo import users
     from gongkai.web.accounts.models import User
     from gongkai.web.agencies.demo import agencies_by_key, province
-    from gongkai.web.cases import clockbridge
     from gongkai.web.cases.choices import OUTCOME_KEYS
     from gongkai.web.core.demo import DemoReport
+    from gongkai.web.workcalendar.services import work_calendar
 
     report = DemoReport()
     province(report)
@@ -57,7 +57,7 @@ def _seed(total: int) -> None:
             "TRUNCATE cases_caseevent, cases_consultation, cases_extensionrequest, "
             "cases_notification, cases_formsubmission, cases_auditentry, cases_casedocument, cases_case CASCADE"
         )
-    calendar = clockbridge.work_calendar()
+    calendar = work_calendar()
     rng = random.Random(2019)
     importer = User.objects.get(username="admin")
     staff: dict[int, list[int]] = {}

@@ -76,3 +76,64 @@ def test_cookie_and_header_hardening() -> None:
     assert settings.X_FRAME_OPTIONS == "DENY" and settings.SECURE_CONTENT_TYPE_NOSNIFF
     assert "django.middleware.csrf.CsrfViewMiddleware" in settings.MIDDLEWARE
     assert settings.SESSION_COOKIE_SECURE == settings.CSRF_COOKIE_SECURE == settings.SECURE_COOKIES
+
+
+def test_email_backend_follows_debug_unless_set() -> None:
+    assert config.email_settings({}, debug=True).backend.endswith("console.EmailBackend")
+    production = config.email_settings({}, debug=False)
+    assert production.backend == "django.core.mail.backends.smtp.EmailBackend"
+    assert (production.host, production.port, production.use_tls) == ("localhost", 25, False)
+    chosen = config.email_settings({"GONGKAI_EMAIL_BACKEND": "smtp"}, debug=True)
+    assert chosen.backend.endswith("smtp.EmailBackend")
+    dotted = config.email_settings({"GONGKAI_EMAIL_BACKEND": "my.mail.Backend"}, debug=False)
+    assert dotted.backend == "my.mail.Backend"
+
+
+def test_email_server_from_the_environment() -> None:
+    env = {
+        "GONGKAI_EMAIL_HOST": "smtp.gov.example",
+        "GONGKAI_EMAIL_PORT": "587",
+        "GONGKAI_EMAIL_HOST_USER": "gongkai",
+        "GONGKAI_EMAIL_HOST_PASSWORD": "s3cret",
+        "GONGKAI_EMAIL_USE_TLS": "1",
+        "GONGKAI_DEFAULT_FROM_EMAIL": "政务公开 <gongkai@gov.example>",
+    }
+    mail = config.email_settings(env, debug=False)
+    assert (mail.host, mail.port, mail.user, mail.password) == (
+        "smtp.gov.example",
+        587,
+        "gongkai",
+        "s3cret",
+    )
+    assert mail.use_tls and mail.default_from == "政务公开 <gongkai@gov.example>"
+
+
+def test_malformed_email_settings_are_named() -> None:
+    with pytest.raises(config.ConfigError, match="GONGKAI_EMAIL_BACKEND"):
+        config.email_settings({"GONGKAI_EMAIL_BACKEND": "pigeon"}, debug=False)
+    with pytest.raises(config.ConfigError, match="GONGKAI_EMAIL_PORT"):
+        config.email_settings({"GONGKAI_EMAIL_PORT": "70000"}, debug=False)
+    with pytest.raises(config.ConfigError, match="GONGKAI_EMAIL_PORT"):
+        config.email_settings({"GONGKAI_EMAIL_PORT": "smtp"}, debug=False)
+    with pytest.raises(config.ConfigError, match="GONGKAI_EMAIL_USE_TLS"):
+        config.email_settings({"GONGKAI_EMAIL_USE_TLS": "sometimes"}, debug=False)
+
+
+def test_settings_take_the_email_configuration() -> None:
+    # pytest-django swaps the backend for locmem in tests; the rest is as configured
+    assert (
+        config.email_settings(os.environ, settings.DEBUG).default_from
+        == settings.DEFAULT_FROM_EMAIL
+    )
+    assert config.email_settings(os.environ, settings.DEBUG).port == settings.EMAIL_PORT
+
+
+def test_report_deadlines_from_the_environment() -> None:
+    assert config.report_deadlines({}) == {}
+    env = {"GONGKAI_REPORT_DEADLINES": "department=02-15, government=03-31"}
+    assert config.report_deadlines(env) == {"department": (2, 15), "government": (3, 31)}
+    with pytest.raises(config.ConfigError, match="机关类型"):
+        config.report_deadlines({"GONGKAI_REPORT_DEADLINES": "ministry=01-31"})
+    with pytest.raises(config.ConfigError, match="日期无效"):
+        config.report_deadlines({"GONGKAI_REPORT_DEADLINES": "department=02-29"})
+    assert config.report_deadlines(os.environ) == settings.GONGKAI_REPORT_DEADLINES

@@ -7,10 +7,14 @@ production deployment (``GONGKAI_DEBUG=0``) must set before the platform will st
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from gongkai.rules import DEFAULT_SETTINGS
 
 DEV_SECRET_KEY = "gongkai-development-key-not-for-production-use-0123456789"
 MIN_SECRET_KEY_LENGTH = 50
@@ -88,6 +92,78 @@ def huey_settings(env: Mapping[str, str], data: Path) -> dict[str, Any]:
     else:
         settings |= {"huey_class": "huey.SqliteHuey", "filename": str(data / "huey.sqlite3")}
     return settings
+
+
+# Short names for the e-mail backends Django ships; a dotted path is taken as it is.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    backend: str
+    host: str
+    port: int
+    user: str
+    password: str
+    use_tls: bool
+    default_from: str
+
+
+def email_settings(env: Mapping[str, str], debug: bool) -> EmailSettings:
+    """Outgoing mail (reminders, notices). Without GONGKAI_EMAIL_BACKEND, a development
+    installation prints mail to the console and a production one sends it by SMTP."""
+    raw = (env.get("GONGKAI_EMAIL_BACKEND") or "").strip()
+    if not raw:
+        backend = EMAIL_BACKENDS["console" if debug else "smtp"]
+    elif raw in EMAIL_BACKENDS:
+        backend = EMAIL_BACKENDS[raw]
+    elif "." in raw:
+        backend = raw
+    else:
+        names = "、".join(EMAIL_BACKENDS)
+        raise ConfigError(
+            f"环境变量 GONGKAI_EMAIL_BACKEND={raw!r} 无效（可用 {names} 或完整类路径）"
+        )
+    port = env_int(env, "GONGKAI_EMAIL_PORT", 25)
+    if not 0 < port < 65536:
+        raise ConfigError(f"环境变量 GONGKAI_EMAIL_PORT={port} 不是有效端口（1–65535）")
+    return EmailSettings(
+        backend=backend,
+        host=env.get("GONGKAI_EMAIL_HOST", "").strip() or "localhost",
+        port=port,
+        user=env.get("GONGKAI_EMAIL_HOST_USER", ""),
+        password=env.get("GONGKAI_EMAIL_HOST_PASSWORD", ""),
+        use_tls=env_bool(env, "GONGKAI_EMAIL_USE_TLS", False),
+        default_from=env.get("GONGKAI_DEFAULT_FROM_EMAIL", "").strip() or "gongkai@localhost",
+    )
+
+
+def report_deadlines(env: Mapping[str, str]) -> dict[str, tuple[int, int]]:
+    """Local annual-report deadlines per agency kind (Art. 49 leaves them to local rules):
+    GONGKAI_REPORT_DEADLINES="department=01-31,government=03-31"; empty: the statutory ones."""
+    name = "GONGKAI_REPORT_DEADLINES"
+    found: dict[str, tuple[int, int]] = {}
+    for item in env_list(env, name, []):
+        kind, _, when = item.partition("=")
+        kind = kind.strip()
+        if kind not in DEFAULT_SETTINGS.deadlines:
+            kinds = "、".join(DEFAULT_SETTINGS.deadlines)
+            raise ConfigError(f"环境变量 {name} 中的机关类型 {kind!r} 未知（可用 {kinds}）")
+        month, _, day = when.strip().partition("-")
+        try:
+            dt.date(2001, int(month), int(day))  # a day every year has (no 02-29)
+        except ValueError:
+            raise ConfigError(
+                f"环境变量 {name} 中 {item!r} 的日期无效（应为 月-日，如 01-31）"
+            ) from None
+        found[kind] = (int(month), int(day))
+    return found
 
 
 def production_problems(env: Mapping[str, str]) -> list[str]:

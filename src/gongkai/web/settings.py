@@ -144,6 +144,22 @@ STATIC_ROOT = DATA_DIR / "static"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Outgoing mail: console in development, SMTP in production (GONGKAI_EMAIL_*).
+try:
+    _EMAIL = config.email_settings(ENV, DEBUG)
+    # Local annual-report deadlines per agency kind (read by the annual app).
+    GONGKAI_REPORT_DEADLINES = config.report_deadlines(ENV)
+except config.ConfigError as exc:
+    raise ImproperlyConfigured(str(exc)) from None
+EMAIL_BACKEND = _EMAIL.backend
+EMAIL_HOST = _EMAIL.host
+EMAIL_PORT = _EMAIL.port
+EMAIL_HOST_USER = _EMAIL.user
+EMAIL_HOST_PASSWORD = _EMAIL.password
+EMAIL_USE_TLS = _EMAIL.use_tls
+DEFAULT_FROM_EMAIL = _EMAIL.default_from
+SERVER_EMAIL = _EMAIL.default_from
+
 # Task queue: a SQLite file by default, Redis for multi-server deployments.
 HUEY = config.huey_settings(ENV, DATA_DIR)
 

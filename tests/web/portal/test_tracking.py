@@ -236,3 +236,27 @@ def test_code_is_shown_once_and_only_its_hash_is_stored(tree: Any, handler: Any)
     receipt = client.get(f"/portal/track/{application.tracking_number}/receipt/").content.decode()
     assert "提交回执" in receipt and code not in receipt and "张**" in receipt
     assert "张三明" not in receipt and ID_NUMBER not in receipt
+
+
+def test_a_case_reopened_after_a_review_is_shown_as_handled_again(
+    tree: Any, handler: Any, today: Any
+) -> None:
+    application, code = submitted(tree.city)
+    client = Client()
+    unlock(client, application, code)
+    url = f"/portal/track/{application.tracking_number}/"
+    case = services.confirm_receipt(application, handler)
+    case_services.reply(
+        case, handler, version=case.version, date=D(2025, 3, 10), outcome_key="unable_1"
+    )
+    today.day = D(2025, 7, 2)
+    case_services.reopen_after_review(
+        fresh(case), by=handler, date=D(2025, 7, 1), reason="行政复议结果纠正，重新办理"
+    )
+    status = client.get(url).context["status"]
+    assert status.label == "已受理" and not status.has_reply
+    assert status.received == D(2025, 3, 3)  # the application's own receipt
+    assert "重新办理" in status.received_reason
+    assert status.reply_due == fresh(case).reply_due == D(2025, 7, 29)
+    assert any("重新办理" in s.text for s in status.steps)
+    assert "行政复议结果纠正，重新办理" not in client.get(url).content.decode()  # staff's words

@@ -38,18 +38,26 @@ def _pks(ids: list[str]) -> list[int]:
 def _cases(user: Any, ids: list[str]) -> list[LinkedRecord]:
     if not apps.is_installed(CASES_APP):
         return [LinkedRecord(i, f"申请 {i}", "", "", None) for i in ids]
+    from gongkai.web.cases.statistics import case_pk
+
     case_model = apps.get_model("cases", "Case")
+    wanted = {i: case_pk(i) for i in ids}
     found = {
-        str(c.pk): c
-        for c in scope_queryset(case_model.objects.filter(pk__in=_pks(ids)), user).select_related(
-            "agency"
-        )
+        c.pk: c
+        for c in scope_queryset(
+            case_model.objects.filter(pk__in=[p for p in wanted.values() if p is not None]), user
+        ).select_related("agency")
     }
     out = []
     for i in ids:
-        case = found.get(str(i))
+        case = found.get(wanted[i])  # type: ignore[arg-type]
         if case is None:
             out.append(LinkedRecord(i, f"申请 {i}", "（无权查看或已删除）", "", None))
+        elif str(i) != str(case.pk):  # a later handling of a reopened case
+            detail = f"复议诉讼纠正后重新办理（{case.reopened_on} 起）"
+            out.append(
+                LinkedRecord(i, str(case), detail, case.agency.name, _url("cases:detail", case.pk))
+            )
         else:
             replied = f"答复 {case.replied_on}" if case.replied_on else "尚未办结"
             detail = f"收到 {case.received} · {replied}"

@@ -53,6 +53,7 @@ PLATFORM_EVENTS: dict[str, str] = {
     "archived": "归档",
     "note": "备注",
     "edited": "修改登记信息",
+    "reopened": "复议诉讼纠正后重新办理",
 }
 CLOCK_EVENTS = frozenset(t.value for t in EventType)
 EVENT_KIND_LABELS: dict[str, str] = {t.value: EVENT_LABELS[t] for t in EventType} | PLATFORM_EVENTS

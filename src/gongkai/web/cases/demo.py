@@ -18,6 +18,7 @@ from gongkai.web.agencies.demo import DEMO_AGENCIES, agencies_by_key
 from gongkai.web.cases import clockbridge, services
 from gongkai.web.cases.models import Case, Consultation, ExtensionRequest
 from gongkai.web.core.demo import DemoReport, demo_step
+from gongkai.web.workcalendar.services import work_calendar
 
 STAFFED_CASES = 260  # agencies with demo accounts
 OTHER_CASES = 55
@@ -397,7 +398,7 @@ def build(
     agencies: dict[str, Any], today: dt.date, seed: int = 2019
 ) -> list[services.ImportedCase]:
     rng = random.Random(f"{seed}-{today.isoformat()}")
-    calendar = clockbridge.work_calendar()
+    calendar = work_calendar()
     builder = _Builder(rng, calendar, today)
     staff_by_agency: dict[int, list[User]] = {}
     for user in User.objects.filter(

@@ -23,10 +23,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from gongkai import clock, fees
+from gongkai.calendar import WorkCalendar
 from gongkai.clock import CaseError, EventType, Status
 from gongkai.clock.settings import REGIMES
 from gongkai.outcomes import outcome
@@ -48,6 +49,7 @@ from gongkai.web.cases.models import (
     ExtensionRequest,
     FormSubmission,
 )
+from gongkai.web.workcalendar.services import work_calendar
 
 # Events that never bump the version (see the module docstring).
 UNVERSIONED = frozenset({"letter", "note"})
@@ -144,14 +146,34 @@ def _state(result: clock.ClockResult, rows: Iterable[tuple[str, Any, Any, int]])
     return result.status.value
 
 
+def handling_rows(case: Case) -> list[tuple[str, dt.date, Mapping[str, Any], int]]:
+    """The events of the handling under way (after the latest reopening, if any)."""
+    return clockbridge.current_round(case.channel, event_rows(case))[1]
+
+
 def refresh(
-    case: Case, rows: list[tuple[str, dt.date, Mapping[str, Any], int]] | None = None
+    case: Case,
+    rows: list[tuple[str, dt.date, Mapping[str, Any], int]] | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> clock.ClockResult:
-    """Recompute the cached columns from the log (the only writer of the cache)."""
+    """Recompute the cached columns from the log (the only writer of the cache).
+
+    After a reopening the reply columns (due date, reply, outcome, archive) describe the
+    new handling; ``received`` stays the day the application itself was received.
+    """
     rows = event_rows(case) if rows is None else rows
-    result = clockbridge.compute(case.channel, rows, today=today())
+    calendar = calendar or work_calendar()
+    result = clockbridge.compute(case.channel, rows, today=today(), calendar=calendar)
+    handlings = clockbridge.rounds(case.channel, rows)
+    reopenings = [day for kind, day, _, _ in rows if kind == clockbridge.REOPENED]
+    case.reopened_on = reopenings[-1] if reopenings else None
+    if reopenings:
+        first_channel, first_rows = handlings[0]
+        case.received = clockbridge.compute(first_channel, first_rows, calendar=calendar).received
+    else:
+        case.received = result.received
+    rows = handlings[-1][1]  # archive and state: the handling under way
     case.state = _state(result, rows)
-    case.received = result.received
     case.reply_due = result.reply_due
     case.replied_on = result.replied_on
     case.outcome = result.outcome or ""
@@ -171,6 +193,7 @@ _CACHE_FIELDS = (
     "provisional",
     "withdrawal_outcome",
     "archived_on",
+    "reopened_on",
 )
 
 
@@ -226,10 +249,10 @@ def append_event(
     seq = last + 1
     if case.replied_on is not None and kind in CLOCK_EVENTS:
         raise ValidationError("案件已答复，不能再记录办理事件。")
-    if case.archived_on is not None and kind not in UNVERSIONED:
+    if case.archived_on is not None and kind not in UNVERSIONED | {clockbridge.REOPENED}:
         raise ValidationError("案件已归档，只能查看。")
     rows.append((kind, date, payload, seq))
-    if kind in CLOCK_EVENTS:
+    if kind in CLOCK_EVENTS or kind == clockbridge.REOPENED:
         try:
             clockbridge.compute(case.channel, rows, today=today())
         except CaseError as exc:
@@ -778,9 +801,47 @@ def record_service(
 def archive(case: Case, by: Any, *, version: int, date: dt.date | None = None) -> CaseEvent:
     if case.replied_on is None:
         raise ValidationError("尚未答复的案件不能归档。")
-    if not case.events.filter(kind="served").exists():
+    if not any(kind == "served" for kind, *_ in handling_rows(case)):
         raise ValidationError("请先记录答复的送达日期和方式，再归档。")
     return append_event(case, by, "archived", date or today(), {}, version=version)
+
+
+@transaction.atomic
+def reopen_after_review(
+    case: Case, *, by: Any, date: dt.date, reason: str, review: Any = None
+) -> CaseEvent:
+    """A 纠正 result of a reconsideration or lawsuit reopens the replied case (spec: "reopens
+    the case with a new deadline").
+
+    ``gongkai.clock`` has no event for a reopening, so the case file gets the platform event
+    ``reopened`` and :func:`gongkai.web.cases.clockbridge.rounds` hands the clock the new
+    handling as an application received in person on ``date``: the reply is due 20 working
+    days later (core calendar, with loaded notices), and pauses, corrections and extensions
+    inside the new handling follow the clock's rules unchanged. The original reply, its
+    outcome and its letters stay in the log; the case is open again (also if it was
+    archived) until the new reply.
+
+    Statistics (``gongkai.web.cases.statistics``): the original handling stays one
+    application received on its own day and concluded on the original reply, in that year;
+    the new handling counts as one application received on ``date`` and concluded by the
+    new reply, in the year of that reply — the annual report already published for an
+    earlier year does not change.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请写明重新办理的原因。")
+    current = Case.objects.select_for_update().get(pk=case.pk)
+    if current.replied_on is None:
+        raise ValidationError("该申请尚未答复，无需重新办理，请在答复期限内答复。")
+    if date < current.replied_on:
+        raise ValidationError(f"重新办理日期不能早于原答复日期 {current.replied_on}。")
+    data: dict[str, Any] = {"reason": reason}
+    if review is not None:
+        data |= {"review": review.pk, "review_reference": str(review)}
+    event = append_event(current, by, clockbridge.REOPENED, date, data, version=current.version)
+    for name in ("version", *_CACHE_FIELDS):
+        setattr(case, name, getattr(current, name))
+    return event
 
 
 def add_note(case: Case, by: Any, text: str, document: CaseDocument | None = None) -> CaseEvent:
@@ -813,19 +874,54 @@ def attach(
         return add_note(case, by, text or f"附件：{name}", document=doc)
 
 
+REFRESH_CHUNK = 500  # open cases recomputed per batch (one query for all their events)
+
+
+def _events_by_case(
+    case_ids: list[int],
+) -> dict[int, list[tuple[str, dt.date, Mapping[str, Any], int]]]:
+    rows: dict[int, list[tuple[str, dt.date, Mapping[str, Any], int]]] = {i: [] for i in case_ids}
+    events = (
+        CaseEvent.objects.filter(case_id__in=case_ids)
+        .order_by("case_id", "seq")
+        .values_list("case_id", "kind", "date", "data", "seq")
+    )
+    for case_id, kind, day, data, seq in events:
+        rows[case_id].append((kind, day, data, seq))
+    return rows
+
+
 def refresh_open_cases(agency_ids: Iterable[int] | None = None) -> int:
-    """Recompute the as-of-today cache (deemed withdrawal) of open cases; returns changes."""
+    """Recompute the as-of-today cache (deemed withdrawal, due dates on a newly loaded
+    calendar) of open cases; returns how many changed.
+
+    In batches of :data:`REFRESH_CHUNK` cases: one query for the cases, one for all their
+    events, the clock for each, and one bulk update of the cases whose cache changed.
+    """
     cases = Case.objects.filter(replied_on__isnull=True)
     if agency_ids is not None:
         cases = cases.filter(agency_id__in=list(agency_ids))
     changed = 0
-    for case in cases.iterator(chunk_size=500):
-        before = tuple(getattr(case, f) for f in _CACHE_FIELDS)
-        refresh(case)
-        if tuple(getattr(case, f) for f in _CACHE_FIELDS) != before:
-            case.save(update_fields=_CACHE_FIELDS)
-            changed += 1
-    return changed
+    last = 0
+    calendar = work_calendar()  # once for the whole run
+    while True:
+        batch = list(
+            cases.filter(pk__gt=last)
+            .order_by("pk")
+            .only("pk", "channel", *_CACHE_FIELDS)[:REFRESH_CHUNK]
+        )
+        if not batch:
+            return changed
+        last = batch[-1].pk
+        events = _events_by_case([c.pk for c in batch])
+        dirty = []
+        for case in batch:
+            before = tuple(getattr(case, f) for f in _CACHE_FIELDS)
+            refresh(case, events[case.pk], calendar)
+            if tuple(getattr(case, f) for f in _CACHE_FIELDS) != before:
+                dirty.append(case)
+        Case.objects.bulk_update(dirty, _CACHE_FIELDS)
+        changed += len(dirty)
 
 
 def generate_letter(case: Case, by: Any, key: str, fmt: str) -> CaseDocument:
@@ -901,7 +997,12 @@ class ReminderRun:
 def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> ReminderRun:
     """The daily job: refresh the as-of-today cache, then tell each handler (in the platform
     and by e-mail) about cases due soon, overdue, or waiting for a withdrawal confirmation.
-    Cases without a handler go to the agency's handlers and heads."""
+    Cases without a handler go to the agency's handlers and heads.
+
+    The number of queries does not grow with the number of cases: the cache is refreshed
+    in batches, the notices of the day already given are read once, the staff of the
+    agencies concerned are read once, and the new notices are created in bulk.
+    """
     from django.conf import settings as django_settings
     from django.core.mail import send_mail
 
@@ -911,37 +1012,42 @@ def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> 
 
     on = on or today()
     refreshed = refresh_open_cases()
-    soon = Case.objects.filter(queries.due_within_q(on, due_soon_workdays))
-    overdue = Case.objects.filter(queries.overdue_q(on))
-    withdrawal = Case.objects.filter(state=Status.DEEMED_WITHDRAWN.value)
-    staff: dict[int, list[Any]] = {}
-    notified = 0
-    mails: dict[int, list[str]] = {}
-    for kind, cases, text in (
-        ("overdue", overdue, "已超过答复期限 {due}"),
-        ("due_soon", soon, "答复期限 {due} 即将届满"),
-        ("withdrawal", withdrawal, "补正或缴费期限已届满，请确认是否视为放弃申请"),
+    wanted: list[tuple[str, Case, str]] = []
+    for kind, condition, text in (
+        ("overdue", queries.overdue_q(on), "已超过答复期限 {due}"),
+        ("due_soon", queries.due_within_q(on, due_soon_workdays), "答复期限 {due} 即将届满"),
+        (
+            "withdrawal",
+            Q(state=Status.DEEMED_WITHDRAWN.value),
+            "补正或缴费期限已届满，请确认是否视为放弃申请",
+        ),
     ):
-        for case in cases.select_related("handler").iterator(chunk_size=500):
-            if case.handler is not None and case.handler.is_active:
-                users = [case.handler]
-            else:
-                if case.agency_id not in staff:
-                    staff[case.agency_id] = list(
-                        User.objects.filter(
-                            agency_id=case.agency_id, is_active=True, role__in=("handler", "head")
-                        )
-                    )
-                users = staff[case.agency_id]
+        cases = Case.objects.filter(condition).select_related("handler")
+        cases = cases.only("pk", "number", "agency_id", "reply_due", "handler")
+        for case in cases.iterator(chunk_size=REFRESH_CHUNK):
             message = f"{case.number}：" + text.format(due=case.reply_due)
-            for user in users:
-                _, created = Notification.objects.get_or_create(
-                    user=user, case=case, kind=kind, day=on, defaults={"message": message[:300]}
-                )
-                if created:
-                    notified += 1
-                    if user.email:
-                        mails.setdefault(user.pk, [user.email]).append(message)
+            wanted.append((kind, case, message[:300]))
+    unassigned = {c.agency_id for _, c, _ in wanted if c.handler is None or not c.handler.is_active}
+    staff: dict[int, list[Any]] = {a: [] for a in unassigned}
+    for user in User.objects.filter(
+        agency_id__in=unassigned, is_active=True, role__in=("handler", "head")
+    ).order_by("pk"):
+        staff[user.agency_id].append(user)  # type: ignore[index]
+    given = set(Notification.objects.filter(day=on).values_list("user_id", "case_id", "kind"))
+    new: list[Any] = []
+    mails: dict[int, list[str]] = {}
+    for kind, case, message in wanted:
+        active = case.handler is not None and case.handler.is_active
+        for user in [case.handler] if active else staff[case.agency_id]:
+            key = (user.pk, case.pk, kind)
+            if key in given:
+                continue
+            given.add(key)
+            new.append(Notification(user=user, case=case, kind=kind, day=on, message=message))
+            if user.email:
+                mails.setdefault(user.pk, [user.email]).append(message)
+    # A second run of the same day at the same moment loses the race quietly.
+    Notification.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     emailed = 0
     for lines in mails.values():
         address, *body = lines
@@ -954,7 +1060,7 @@ def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> 
         )
         emailed += 1
     Notification.objects.filter(day=on, user__email__gt="", emailed=False).update(emailed=True)
-    return ReminderRun(refreshed, notified, emailed)
+    return ReminderRun(refreshed, len(new), emailed)
 
 
 @dataclass

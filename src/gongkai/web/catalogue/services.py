@@ -10,28 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.calendar import WorkCalendar, default_calendar
+from gongkai.calendar import WorkCalendar
 from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalogue.categories import PUBLICATION_WORKDAYS
 from gongkai.web.catalogue.models import CatalogueColumn, DisclosureItem
+from gongkai.web.workcalendar.services import work_calendar
 
 _GIVEN = ("agency", "column", "created_by", "secrecy_reviewed_by")
-
-
-def work_calendar() -> WorkCalendar:
-    """The platform's calendar (with the notices administrators loaded) when the cases app
-    provides it; the package's official tables otherwise."""
-    if apps.is_installed("gongkai.web.cases"):
-        from gongkai.web.cases.clockbridge import work_calendar as platform_calendar
-
-        return platform_calendar()
-    return default_calendar()
 
 
 def publication_due(formed: dt.date, calendar: WorkCalendar | None = None) -> tuple[dt.date, bool]:

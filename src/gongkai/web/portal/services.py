@@ -3,6 +3,8 @@
 - :func:`submit` keeps an online application (public, no login) and returns its access code.
 - :func:`confirm_receipt` is staff confirming that they received it (Art. 31(三)); it
   registers the case through ``cases.services.register`` with the channel ``online``.
+- :func:`decline` is staff not accepting a submission (with the reason the applicant sees).
+- :func:`waiting_count` is how many submissions wait for a user's agencies.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ def confirm_receipt(
     locked = OnlineApplication.objects.select_for_update().get(pk=application.pk)
     if locked.case_id is not None:
         raise ValidationError(f"网上申请 {locked.tracking_number} 已确认收到，未重复登记。")
+    if locked.declined_at is not None:
+        raise ValidationError(f"网上申请 {locked.tracking_number} 已不予受理，不能再登记。")
     received_on = received_on or today()
     if received_on < locked.submitted_on:
         raise ValidationError(f"确认收到日期不能早于提交日期 {locked.submitted_on}。")
@@ -117,3 +121,39 @@ def confirm_receipt(
     application.confirmed_at = locked.confirmed_at
     application.confirmed_by = by
     return case
+
+
+def waiting(user: Any) -> Any:
+    """The submissions waiting for confirmation at the agencies the user may handle."""
+    pending = OnlineApplication.objects.filter(case__isnull=True, declined_at__isnull=True)
+    return permissions.scope_queryset(pending, user, "edit")
+
+
+def waiting_count(user: Any) -> int:
+    return int(waiting(user).count())
+
+
+@transaction.atomic
+def decline(application: OnlineApplication, by: Any, *, reason: str) -> OnlineApplication:
+    """Staff do not accept a submission (e.g. not a disclosure application, sent twice, no
+    usable content). No case is registered; the applicant's status page shows 未受理 and
+    ``reason``, which is written for the applicant to read."""
+    if not permissions.can_edit(by, application.agency):
+        raise PermissionDenied("您无权处理该机关收到的网上申请。")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请写明不予受理的理由（申请人可以看到）。")
+    locked = OnlineApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.case_id is not None:
+        raise ValidationError(
+            f"网上申请 {locked.tracking_number} 已确认收到并登记，不能再不予受理。"
+        )
+    if locked.declined_at is not None:
+        raise ValidationError(f"网上申请 {locked.tracking_number} 已不予受理。")
+    locked.declined_at = timezone.now()
+    locked.declined_by = by
+    locked.decline_reason = reason
+    locked.save(update_fields=["declined_at", "declined_by", "decline_reason"])
+    application.declined_at, application.declined_by = locked.declined_at, by
+    application.decline_reason = reason
+    return application

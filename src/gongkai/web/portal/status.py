@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from gongkai.clock import RECEIPT_RULES, Channel, ClockResult, Status
 from gongkai.letters import LETTER_TYPES
 from gongkai.outcomes import OUTCOMES
@@ -28,6 +30,10 @@ STATUS_TEXT: dict[str, tuple[str, str]] = {
         "申请已通过本网站提交，等待机关确认收到。通过互联网提交的申请，以双方确认之日为收到申请之日（第三十一条第（三）项），答复期限自该日起计算。",
     ),
     "accepted": ("已受理", "机关已确认收到申请，正在办理。"),
+    "declined": (
+        "未受理",
+        "机关未将本次提交作为政府信息公开申请受理，理由见下。如有疑问，请与受理机关联系；需要时可重新提交申请。",
+    ),
     "extended": (
         "已延期",
         "经政府信息公开工作机构负责人同意，答复期限已延长（第三十三条第二款）。",
@@ -61,6 +67,7 @@ PUBLIC_EVENTS: dict[str, str] = {
     "fee_paid": "机关确认收到信息处理费",
     "extended": "经负责人同意，答复期限延长 {workdays} 个工作日",
     "replied": "机关作出答复",
+    "reopened": "行政复议或诉讼结果纠正，机关重新办理（答复期限重新计算）",
     "served": "答复书已送达",
     "archived": "归档",
 }
@@ -108,6 +115,7 @@ class PublicStatus:
     replied_on: dt.date | None
     outcome: str  # the decision in words, once replied
     letters: tuple[LetterLink, ...]
+    decline_reason: str = ""  # set when staff did not accept the submission
 
     @property
     def has_reply(self) -> bool:
@@ -140,6 +148,27 @@ def applicant_summary(application: OnlineApplication) -> list[tuple[str, str]]:
 
 def public_status(application: OnlineApplication, today: dt.date | None = None) -> PublicStatus:
     case = application.case
+    if case is None and application.declined:
+        label, explanation = STATUS_TEXT["declined"]
+        assert application.declined_at is not None
+        return PublicStatus(
+            key="declined",
+            label=label,
+            explanation=explanation,
+            received=None,
+            received_reason="未受理的申请没有收到申请日期",
+            reply_due=None,
+            reply_due_note="",
+            todos=(),
+            steps=(
+                Step(application.submitted_on, PUBLIC_EVENTS["submitted"]),
+                Step(timezone.localdate(application.declined_at), "机关不予受理"),
+            ),
+            replied_on=None,
+            outcome="",
+            letters=(),
+            decline_reason=application.decline_reason,
+        )
     if case is None:
         label, explanation = STATUS_TEXT["submitted"]
         return PublicStatus(
@@ -164,7 +193,9 @@ Row = tuple[str, dt.date, Mapping[str, Any]]
 
 def _case_status(case: Case, result: ClockResult) -> PublicStatus:
     rows: list[Row] = list(case.events.order_by("seq").values_list("kind", "date", "data"))
-    fee_open = _fee_open(rows)
+    reopened = [i for i, (kind, _, _) in enumerate(rows) if kind == "reopened"]
+    handling = rows[reopened[-1] :] if reopened else rows  # the handling under way
+    fee_open = _fee_open(handling)
     key = _status_key(case, result, fee_open)
     label, explanation = STATUS_TEXT[key]
     if key == "deemed_withdrawn" and result.withdrawal is not None:
@@ -175,15 +206,21 @@ def _case_status(case: Case, result: ClockResult) -> PublicStatus:
     if result.provisional:
         notes.append("暂定：相关年度的节假日安排尚未公布")
     found = OUTCOMES.get(case.outcome) if case.outcome else None
+    received_reason = result.received_reason
+    if case.reopened_on is not None:
+        received_reason = (
+            f"行政复议或诉讼结果纠正后，机关于{case.reopened_on:%Y年%m月%d日}重新办理，"
+            "答复期限自该日起重新计算"
+        )
     return PublicStatus(
         key=key,
         label=label,
         explanation=explanation,
-        received=result.received,
-        received_reason=result.received_reason,
+        received=case.received,
+        received_reason=received_reason,
         reply_due=result.reply_due,
         reply_due_note="；".join(notes),
-        todos=tuple(_todos(case, result, rows, fee_open)),
+        todos=tuple(_todos(case, result, handling, fee_open)),
         steps=tuple(_steps(rows)),
         replied_on=result.replied_on,
         outcome=f"{found.group.value}（{found.label}）" if found else "",

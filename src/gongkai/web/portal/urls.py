@@ -18,4 +18,5 @@ urlpatterns = [
     # staff (login required, scoped to the agencies the user may edit)
     path("inbox/", staff.inbox, name="inbox"),
     path("inbox/<int:pk>/confirm/", staff.confirm, name="confirm"),
+    path("inbox/<int:pk>/decline/", staff.decline, name="decline"),
 ]

@@ -1,8 +1,9 @@
 """The only code that writes the reconsideration/litigation register.
 
 A 纠正 result (the decision was set aside or the agency was ordered to answer again) reopens
-the original application with a new deadline; that is the cases app's business, reached
-through :func:`_reopen_case` when the application is on the platform.
+the original application with a new deadline; that is the cases app's business
+(``cases.services.reopen_after_review``), reached through :func:`_reopen_case` when the
+replied application is on the platform.
 """
 
 from __future__ import annotations
@@ -76,20 +77,16 @@ def conclude_review(
 
 
 def _reopen_case(review: DisclosureReview, *, on: dt.date, by: Any) -> bool:
-    """Reopen the linked application through the cases app's service, when there is one.
+    """Reopen the linked, replied application (a new reply period from ``on``).
 
-    The cases app owns a case's event log and clock, so the reopening (a new reply period
-    from ``on``) is its service ``reopen_after_review(case, by=, date=, reason=)``. Without a
-    linked case (an application handled before the platform) or that service, the review
-    stays marked as not yet reopened and the page asks staff to handle it.
+    Without a linked case (an application handled before the platform) or when the case
+    was never replied to (it is still open and simply has to be answered), nothing is
+    reopened and the review page tells staff what to do.
     """
-    if review.case is None:
+    if review.case is None or review.case.replied_on is None:
         return False
     from gongkai.web.cases import services as case_services
 
-    reopen = getattr(case_services, "reopen_after_review", None)
-    if reopen is None:
-        return False
     reason = f"{review.get_kind_display()}{review.reference}结果纠正，重新办理"
-    reopen(review.case, by=by, date=on, reason=reason)
+    case_services.reopen_after_review(review.case, by=by, date=on, reason=reason, review=review)
     return True

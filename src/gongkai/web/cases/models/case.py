@@ -66,6 +66,8 @@ class Case(models.Model):
     provisional = models.BooleanField("期限为暂定", default=False)
     withdrawal_outcome = models.CharField("视为放弃申请（待确认）", max_length=24, blank=True)
     archived_on = models.DateField("归档日期", null=True, blank=True)
+    # the day of the latest reopening after a 纠正 review result (None: never reopened)
+    reopened_on = models.DateField("重新办理日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "依申请公开案件"
@@ -84,6 +86,13 @@ class Case(models.Model):
             models.Index(fields=["agency", "replied_on", "outcome"], name="case_agency_replied"),
             models.Index(fields=["-replied_on", "-id"], name="case_replied"),
             models.Index(fields=["agency", "outcome", "received"], name="case_agency_outcome"),
+            # Overdue cases of many agencies (a supervisor's subtree) by due date: the
+            # running cases in due-date order, the agency checked in the index itself.
+            models.Index(
+                fields=["reply_due", "agency"],
+                condition=Q(state="running"),
+                name="case_running_due",
+            ),
         )
 
     def __str__(self) -> str:

@@ -266,7 +266,7 @@ ACTIONS: dict[str, Action] = {
 
 
 def facts(case: Case, result: ClockResult) -> Facts:
-    kinds = list(case.events.values_list("kind", flat=True))
+    kinds = [kind for kind, *_ in services.handling_rows(case)]  # the handling under way
     fee_unpaid = "fee_notice_sent" in kinds and kinds.count("fee_notice_sent") > kinds.count(
         "fee_paid"
     )

@@ -75,6 +75,7 @@ def case_context(
     outcome = OUTCOMES.get(case.outcome) if case.outcome else None
     reviews = [e for e in events if e.kind == "reviewed"]
     review_hint = services.review_next_step(reviews[-1].data) if reviews and case.is_open else ""
+    reopenings = [e for e in events if e.kind == "reopened"]
     return {
         "case": case,
         "result": result,
@@ -90,6 +91,7 @@ def case_context(
         "applicant_type_label": APPLICANT_TYPE_LONG.get(case.applicant_type, case.applicant_type),
         "outcome": outcome,
         "review_hint": review_hint,
+        "reopening": reopenings[-1] if reopenings else None,
         "letters": letters.available(case) if personal else [],
         "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
         "note_form": forms.NoteForm(prefix="note"),
@@ -113,6 +115,8 @@ DETAIL_LABELS = {
     "payment_method": "缴费方式",
     "workdays": "工作日",
     "reason": "理由",
+    "review": "复议诉讼登记编号",
+    "review_reference": "复议诉讼",
     "approved_by": "批准人",
     "outcome": "办理结果",
     "reply_detail": "说明",

@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -234,8 +235,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "year": today.year,
         "soon_days": queries.DUE_SOON_WORKDAYS,
         "notifications": Notification.objects.filter(user=user, read_at__isnull=True)[:10],
+        "online_waiting": _online_waiting(user),
     }
     return render(request, "cases/dashboard.html", context)
+
+
+def _online_waiting(user: Any) -> int | None:
+    """Online applications waiting for confirmation (None when the portal is not installed)."""
+    if not apps.is_installed("gongkai.web.portal"):
+        return None
+    from gongkai.web.portal.services import waiting_count
+
+    return waiting_count(user)
 
 
 def supervision(request: HttpRequest) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -56,5 +57,15 @@ def home(request: HttpRequest) -> HttpResponse:
             "colleagues": overview.agency_users(agency),
             "can_manage": permissions.can_manage(user, agency),
             "can_approve": permissions.can_approve(user, agency),
+            "online_waiting": _online_waiting(user),
         }
     return render(request, _TEMPLATES[user.role], context)
+
+
+def _online_waiting(user: User) -> int | None:
+    """Online applications waiting for this user's confirmation (None: no portal)."""
+    if not apps.is_installed("gongkai.web.portal"):
+        return None
+    from gongkai.web.portal.services import waiting_count
+
+    return waiting_count(user)

@@ -223,3 +223,13 @@ class ConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound and today is not None:
             self.initial.setdefault("received_on", today)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="不予受理理由",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="申请人在查询页面可以看到该理由",
+        error_messages={"required": "请写明不予受理的理由（申请人可以看到）。"},
+    )

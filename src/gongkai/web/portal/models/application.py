@@ -67,6 +67,19 @@ class OnlineApplication(models.Model):
         related_name="+",
     )
 
+    # set once, by services.decline: staff did not accept the submission (spam, not an
+    # application, sent twice …); the applicant's status page shows 未受理 with the reason
+    declined_at = models.DateTimeField("不予受理时间", null=True, blank=True)
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="处理人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decline_reason = models.TextField("不予受理理由", blank=True)
+
     class Meta:
         verbose_name = "网上申请"
         verbose_name_plural = "网上申请"
@@ -80,7 +93,11 @@ class OnlineApplication(models.Model):
 
     @property
     def awaiting_confirmation(self) -> bool:
-        return self.case_id is None
+        return self.case_id is None and self.declined_at is None
+
+    @property
+    def declined(self) -> bool:
+        return self.declined_at is not None
 
     # the Case field names register() takes, in the order the form shows them
     CASE_FIELDS = (

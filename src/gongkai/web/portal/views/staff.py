@@ -13,13 +13,12 @@ from gongkai.web.cases import queries
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import mask_name
 from gongkai.web.portal import services
-from gongkai.web.portal.forms import ConfirmForm
+from gongkai.web.portal.forms import ConfirmForm, DeclineForm
 from gongkai.web.portal.models import OnlineApplication
 
 
 def _pending(request: HttpRequest) -> object:
-    waiting = OnlineApplication.objects.filter(case__isnull=True).select_related("agency")
-    return permissions.scope_queryset(waiting, request.user, "edit")
+    return services.waiting(request.user).select_related("agency")
 
 
 @require_GET
@@ -34,6 +33,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 if personal
                 else mask_name(application.applicant_name, application.applicant_type),
                 "form": ConfirmForm(prefix=f"a{application.pk}", today=services.today()),
+                "decline_form": DeclineForm(prefix=f"d{application.pk}"),
             }
         )
     return render(request, "portal/inbox.html", {"rows": rows, "today": services.today()})
@@ -62,3 +62,23 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         f"答复期限 {case.reply_due:%Y年%m月%d日}。",
     )
     return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def decline(request: HttpRequest, pk: int) -> HttpResponse:
+    application = permissions.get_scoped_object_or_404(
+        OnlineApplication.objects.select_related("agency"), request.user, "edit", pk=pk
+    )
+    form = DeclineForm(request.POST, prefix=f"d{pk}")
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("portal:inbox")
+    try:
+        services.decline(application, request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("portal:inbox")
+    messages.success(
+        request, f"网上申请 {application.tracking_number} 已不予受理，申请人可查询理由。"
+    )
+    return redirect("portal:inbox")
