@@ -37,7 +37,7 @@ $(UV):
 	.tools/bin/pip install --quiet uv==$(UV_VERSION)
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+	$(UV) sync --frozen --all-extras  # the optional Dask extra is tested too
 	touch $@
 
 system-run:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
+import importlib
 import io
 import json
 from pathlib import Path
@@ -115,10 +115,28 @@ def test_unknown_output_format_is_refused(folder: Path, tmp_path: Path) -> None:
         write_result(run_audit([folder]), tmp_path / "result.txt")
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("dask") is not None, reason="dask is installed (optional extra)"
-)
-def test_missing_dask_gives_a_clear_message(folder: Path) -> None:
+def test_dask_cluster_gives_the_same_result(folder: Path) -> None:
+    """Beyond one machine the batch runs on a Dask cluster (here one in this process)."""
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask = run_audit([folder], dask_address=cluster.scheduler_address)
+    serial = run_audit([folder])
+    assert [(e.source, e.status, len(e.findings)) for e in on_dask.entries] == [
+        (e.source, e.status, len(e.findings)) for e in serial.entries
+    ]
+
+
+def test_missing_dask_gives_a_clear_message(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = importlib.import_module
+
+    def without_dask(name: str, package: str | None = None) -> object:
+        if name.split(".")[0] == "dask":
+            raise ImportError(name)
+        return real_import(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_dask)
     with pytest.raises(AuditError, match="dask"):
         run_audit([folder], dask_address="tcp://127.0.0.1:8786")
 
