@@ -17,3 +17,16 @@ def test_every_truth_file_renders_sections_in_order(shared_data: Path) -> None:
         assert positions == sorted(positions), path.name
         if report.table3 is not None:
             assert report.fmt.table3.rows[0].label in text
+
+
+def test_title_is_the_printed_title_or_made_from_agency_and_year() -> None:
+    from gongkai.report.model import AnnualReport
+
+    made = AnnualReport(agency="某县教育局", year=2023, format="2021")
+    assert (
+        render(made, "md")
+        .decode("utf-8")
+        .startswith("# 某县教育局2023年政府信息公开工作年度报告\n")
+    )
+    made.title = "某县教育局2023年度政府信息公开工作年度报告"
+    assert render(made, "md").decode("utf-8").startswith(f"# {made.title}\n")

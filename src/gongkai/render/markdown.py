@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from gongkai.formats.spec import Format
+from gongkai.render.layout import report_title
 from gongkai.report.model import AnnualReport
 
 Cell = int | Decimal | str | None
@@ -77,7 +78,7 @@ _TABLES = {"2": _table2, "3": _table3, "4": _table4}
 
 def render_markdown(report: AnnualReport) -> bytes:
     fmt = report.fmt
-    lines = [f"# {report.agency or ''}{report.year or ''}年政府信息公开工作年度报告", ""]
+    lines = [f"# {report_title(report)}", ""]
     if fmt is None:
         return ("\n".join(lines) + "\n").encode("utf-8")
     for section in fmt.sections:
