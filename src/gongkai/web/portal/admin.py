@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from gongkai.web.portal.models import LookupFailure, OnlineApplication
+from gongkai.web.portal.models import LookupFailure, OnlineApplication, OnlineCorrection
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -35,3 +35,12 @@ class OnlineApplicationAdmin(ReadOnlyAdmin):
 class LookupFailureAdmin(ReadOnlyAdmin):
     list_display = ("tracking_number", "ip_address", "at")
     search_fields = ("tracking_number", "ip_address")
+
+
+@admin.register(OnlineCorrection)
+class OnlineCorrectionAdmin(ReadOnlyAdmin):
+    # bookkeeping only: the text and the file are the applicant's, read in the case file
+    list_display = ("application", "submitted_at", "file_size", "confirmed_at", "declined_at")
+    fields = ("application", "submitted_at", "submitted_on", "file_size", "received_on")
+    readonly_fields = fields
+    search_fields = ("application__tracking_number",)

@@ -7,6 +7,7 @@ Dates come from the cases app's clock (``cases.services.compute``), never comput
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ STATUS_TEXT: dict[str, tuple[str, str]] = {
         "需补正",
         "机关认为申请内容不明确，请按补正告知的要求在期限内补正。补正后答复期限自机关收到补正之日起重新计算（第三十条）。",
     ),
+    "correction_submitted": (
+        "补正材料已提交（待机关确认）",
+        "您已通过本网站提交补正材料，等待机关确认收到。答复期限自机关收到补正之日起重新计算（第三十条）。",
+    ),
     "consulting": (
         "征求意见中",
         "机关正在征求第三方或其他机关的意见，征求意见所需时间不计算在答复期限内（第三十三条第三款）。",
@@ -74,6 +79,7 @@ PUBLIC_EVENTS: dict[str, str] = {
 
 # letters addressed to the applicant, besides the reply letter
 APPLICANT_LETTERS = ("receipt", "correction", "extension", "fee")
+CORRECTION_TODO = "请补正申请"
 ONLINE_RECEIPT = RECEIPT_RULES[Channel.ONLINE].reason
 
 _FORM_LABELS = dict(FORM_CHOICES)
@@ -185,7 +191,29 @@ def public_status(application: OnlineApplication, today: dt.date | None = None) 
             outcome="",
             letters=(),
         )
-    return _case_status(case, case_services.compute(case, as_of=today))
+    shown = _case_status(case, case_services.compute(case, as_of=today))
+    return _with_pending_correction(application, shown)
+
+
+def _with_pending_correction(application: OnlineApplication, shown: PublicStatus) -> PublicStatus:
+    """While a correction sent here waits for staff, say so instead of asking for one."""
+    if shown.key != "correction":
+        return shown
+    pending = application.corrections.filter(
+        confirmed_at__isnull=True, declined_at__isnull=True
+    ).first()
+    if pending is None:
+        return shown
+    label, explanation = STATUS_TEXT["correction_submitted"]
+    step = Step(pending.submitted_on, "通过本网站提交补正材料（待机关确认）")
+    return dataclasses.replace(
+        shown,
+        key="correction_submitted",
+        label=label,
+        explanation=explanation,
+        todos=tuple(t for t in shown.todos if t.title != CORRECTION_TODO),
+        steps=(*shown.steps, step),
+    )
 
 
 Row = tuple[str, dt.date, Mapping[str, Any]]
@@ -266,7 +294,7 @@ def _todos(
         items = tuple(str(i) for i in (requested[-1].get("items") or ())) if requested else ()
         todos.append(
             Todo(
-                "请补正申请",
+                CORRECTION_TODO,
                 (*items, f"请按补正告知书的要求向{case.agency.name}提交补正。{contact}"),
                 result.correction_limit,
             )

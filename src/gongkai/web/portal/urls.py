@@ -13,10 +13,22 @@ urlpatterns = [
     path("track/leave/", public.leave, name="leave"),
     path("track/<str:tracking>/", public.case_status, name="status"),
     path("track/<str:tracking>/submitted/", public.submitted, name="submitted"),
+    path("track/<str:tracking>/correction/", public.submit_correction, name="correction"),
     path("track/<str:tracking>/receipt/", public.receipt, name="receipt"),
     path("track/<str:tracking>/letters/<str:key>.<str:fmt>", public.letter, name="letter"),
     # staff (login required, scoped to the agencies the user may edit)
     path("inbox/", staff.inbox, name="inbox"),
     path("inbox/<int:pk>/confirm/", staff.confirm, name="confirm"),
     path("inbox/<int:pk>/decline/", staff.decline, name="decline"),
+    path(
+        "inbox/corrections/<int:pk>/confirm/",
+        staff.confirm_correction,
+        name="confirm_correction",
+    ),
+    path(
+        "inbox/corrections/<int:pk>/decline/",
+        staff.decline_correction,
+        name="decline_correction",
+    ),
+    path("inbox/corrections/<int:pk>/file/", staff.correction_file, name="correction_file"),
 ]

@@ -13,7 +13,7 @@ from gongkai.web.cases.choices import (
     FORM_CHOICES,
     ID_TYPE_CHOICES,
 )
-from gongkai.web.portal import codes
+from gongkai.web.portal import codes, uploads
 from gongkai.web.portal.validators import document_number_problem
 
 PERSON = "natural_person"
@@ -232,4 +232,68 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="申请人在查询页面可以看到该理由",
         error_messages={"required": "请写明不予受理的理由（申请人可以看到）。"},
+    )
+
+
+class CorrectionForm(forms.Form):
+    """The applicant's correction: what they correct or clarify, and one optional file."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+    text = _text(
+        "补正内容",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="请按补正告知的要求，写明补正或说明的内容",
+    )
+    attachment = forms.FileField(
+        label="附件（可选）",
+        required=False,
+        allow_empty_file=True,  # checked below, with a clearer message
+        help_text=f"一个文件，不超过 {uploads.MAX_LABEL}，限 {uploads.ALLOWED_LABEL} 格式",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", codes.new_form_token())
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data["text"]).strip()
+        if not text:
+            raise forms.ValidationError("请填写补正内容。")
+        return text
+
+    def clean_attachment(self) -> Any:
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        if upload.size is not None and upload.size > uploads.MAX_BYTES:  # before reading it
+            size = upload.size / (1024 * 1024)
+            raise forms.ValidationError(
+                f"附件“{upload.name}”大小为 {size:.1f} MB，超过 {uploads.MAX_LABEL} 的限制。"
+            )
+        content = upload.read()
+        try:
+            kind = uploads.kind_of(upload.name or "", content)
+        except uploads.FileProblem as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return (upload.name, content, kind.content_type)
+
+
+class CorrectionConfirmForm(ConfirmForm):
+    received_on = forms.DateField(
+        label="确认收到补正日期",
+        widget=DATE,
+        help_text="收到补正之日起答复期限重新计算（第三十条）",
+        error_messages={"required": "请填写确认收到日期。", "invalid": "日期格式不正确。"},
+    )
+
+
+class CorrectionDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="不予接收理由",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="申请人在查询页面可以看到该理由，并可在补正期限内重新提交",
+        error_messages={"required": "请写明不予接收的理由（申请人可以看到）。"},
     )

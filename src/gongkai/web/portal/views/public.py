@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.web.portal import directory, downloads, services, status, throttling
-from gongkai.web.portal.forms import ApplicationForm, TrackForm
+from gongkai.web.portal import corrections, directory, downloads, services, status, throttling
+from gongkai.web.portal.forms import ApplicationForm, CorrectionForm, TrackForm
 from gongkai.web.portal.models import OnlineApplication
 from gongkai.web.portal.views import access
 
@@ -172,6 +172,18 @@ def case_status(request: HttpRequest, tracking: str) -> HttpResponse:
     application = _granted(request, tracking)
     if application is None:
         return _ask_for_code(request)
+    return _status_page(request, application)
+
+
+def _status_page(
+    request: HttpRequest,
+    application: OnlineApplication,
+    correction_form: CorrectionForm | None = None,
+    status_code: int = 200,
+) -> HttpResponse:
+    window = corrections.window(application)
+    if window is not None and window.open and correction_form is None:
+        correction_form = CorrectionForm()
     return render(
         request,
         "portal/status.html",
@@ -179,8 +191,42 @@ def case_status(request: HttpRequest, tracking: str) -> HttpResponse:
             "application": application,
             "status": status.public_status(application),
             "applicant": status.applicant_summary(application),
+            "correction": window,
+            "correction_form": correction_form,
         },
+        status=status_code,
     )
+
+
+@never_cache
+@login_not_required
+@require_POST
+def submit_correction(request: HttpRequest, tracking: str) -> HttpResponse:
+    """The applicant sends a correction (text and one optional file) from the status page."""
+    application = _granted(request, tracking)
+    if application is None:
+        return _ask_for_code(request)
+    form = CorrectionForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["attachment"]
+        attachment = corrections.Attachment(*upload) if upload else None
+        try:
+            result = corrections.submit(
+                application, form.cleaned_data["token"], form.cleaned_data["text"], attachment
+            )
+        except ValidationError as exc:  # the form is closed or one already waits
+            messages.error(request, "；".join(exc.messages))
+        else:
+            if result.repeated:
+                messages.info(request, "该补正已经提交过，本次未重复提交。")
+            else:
+                messages.success(request, "补正材料已提交，等待机关确认收到。")
+        return redirect("portal:status", tracking=application.tracking_number)
+    window = corrections.window(application)
+    if window is None or not window.open:  # no form to show the errors on
+        messages.error(request, corrections.why_closed(window))
+        return redirect("portal:status", tracking=application.tracking_number)
+    return _status_page(request, application, form, status_code=400)
 
 
 @never_cache

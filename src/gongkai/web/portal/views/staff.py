@@ -1,6 +1,8 @@
-"""Staff side of the portal: online applications waiting for their agency to confirm."""
+"""Staff side of the portal: online applications and corrections waiting for confirmation."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,9 +14,14 @@ from gongkai.web.accounts import permissions
 from gongkai.web.cases import queries
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import mask_name
-from gongkai.web.portal import services
-from gongkai.web.portal.forms import ConfirmForm, DeclineForm
-from gongkai.web.portal.models import OnlineApplication
+from gongkai.web.portal import corrections, services
+from gongkai.web.portal.forms import (
+    ConfirmForm,
+    CorrectionConfirmForm,
+    CorrectionDeclineForm,
+    DeclineForm,
+)
+from gongkai.web.portal.models import OnlineApplication, OnlineCorrection
 
 
 def _pending(request: HttpRequest) -> object:
@@ -36,7 +43,22 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 "decline_form": DeclineForm(prefix=f"d{application.pk}"),
             }
         )
-    return render(request, "portal/inbox.html", {"rows": rows, "today": services.today()})
+    pending_corrections = (
+        corrections.waiting(request.user)
+        .select_related("application", "application__agency", "application__case")
+        .defer("file_content")
+        .order_by("submitted_at")[:200]
+    )
+    correction_rows = [
+        {
+            "correction": correction,
+            "form": CorrectionConfirmForm(prefix=f"c{correction.pk}", today=services.today()),
+            "decline_form": CorrectionDeclineForm(prefix=f"cd{correction.pk}"),
+        }
+        for correction in pending_corrections
+    ]
+    context = {"rows": rows, "correction_rows": correction_rows, "today": services.today()}
+    return render(request, "portal/inbox.html", context)
 
 
 @require_POST
@@ -82,3 +104,66 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
         request, f"网上申请 {application.tracking_number} 已不予受理，申请人可查询理由。"
     )
     return redirect("portal:inbox")
+
+
+def _correction(request: HttpRequest, pk: int) -> OnlineCorrection:
+    return permissions.get_scoped_object_or_404(
+        OnlineCorrection.objects.select_related("application", "application__agency"),
+        request.user,
+        "edit",
+        agency_field="application__agency",
+        pk=pk,
+    )
+
+
+@require_POST
+def confirm_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    correction = _correction(request, pk)
+    form = CorrectionConfirmForm(request.POST, prefix=f"c{pk}")
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("portal:inbox")
+    try:
+        case = corrections.confirm(
+            correction, request.user, received_on=form.cleaned_data["received_on"]
+        )
+    except (ValidationError, case_services.ConflictError) as exc:
+        text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text)
+        return redirect("portal:inbox")
+    messages.success(
+        request,
+        f"已确认收到 {case.number} 的网上补正，答复期限重新计算为 {case.reply_due:%Y年%m月%d日}。",
+    )
+    return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def decline_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    correction = _correction(request, pk)
+    form = CorrectionDeclineForm(request.POST, prefix=f"cd{pk}")
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("portal:inbox")
+    try:
+        corrections.decline(correction, request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("portal:inbox")
+    number = correction.application.tracking_number
+    messages.success(request, f"网上申请 {number} 的补正材料已不予接收，申请人可查询理由。")
+    return redirect("portal:inbox")
+
+
+@require_GET
+def correction_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attachment of a pending correction, for staff to read before confirming."""
+    correction = _correction(request, pk)
+    if not correction.has_file:
+        messages.error(request, "该补正没有附件。")
+        return redirect("portal:inbox")
+    response = HttpResponse(bytes(correction.file_content), content_type=correction.file_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(correction.file_name)}"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,78 @@
+"""The case file's documents: notes, attachments and generated letters."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.web.cases.models import Case, CaseDocument, CaseEvent
+from gongkai.web.cases.services.log import _check_edit, append_event
+from gongkai.web.cases.services.pinned import today
+
+
+def add_note(case: Case, by: Any, text: str, document: CaseDocument | None = None) -> CaseEvent:
+    if not text.strip() and document is None:
+        raise ValidationError("备注不能为空。")
+    return append_event(case, by, "note", today(), {"text": text.strip()}, document=document)
+
+
+def store_document(
+    case: Case, by: Any, *, name: str, content: bytes, content_type: str, letter_type: str = ""
+) -> CaseDocument:
+    _check_edit(case, by)
+    return CaseDocument.objects.create(
+        case=case,
+        name=name,
+        content=content,
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        letter_type=letter_type,
+        created_by=by,
+    )
+
+
+def attach(
+    case: Case, by: Any, *, name: str, content: bytes, content_type: str, text: str = ""
+) -> CaseEvent:
+    with transaction.atomic():
+        doc = store_document(case, by, name=name, content=content, content_type=content_type)
+        return add_note(case, by, text or f"附件：{name}", document=doc)
+
+
+def generate_letter(case: Case, by: Any, key: str, fmt: str) -> CaseDocument:
+    """Fill, store and log a letter; the same text made again reuses the stored file."""
+    from gongkai.web.cases import letters  # letters reads the case; no cycle at import
+
+    name, content, letter = letters.make(case, key, fmt, today())
+    digest = hashlib.sha256(letter.as_text().encode()).hexdigest()
+    previous = (
+        CaseEvent.objects.filter(
+            case=case, kind="letter", data__text_sha256=digest, data__format=fmt
+        )
+        .select_related("document")
+        .last()
+    )
+    if previous is not None and previous.document is not None:
+        return previous.document
+    with transaction.atomic():
+        doc = store_document(
+            case,
+            by,
+            name=name,
+            content=content,
+            content_type=letters.FORMATS[fmt],
+            letter_type=letter.letter_type,
+        )
+        append_event(
+            case,
+            by,
+            "letter",
+            today(),
+            {"letter": key, "title": letter.title, "format": fmt, "text_sha256": digest},
+            document=doc,
+        )
+    return doc

@@ -1,0 +1,207 @@
+"""Intake: registering an application (numbering, duplicates) and correcting or assigning it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from gongkai import clock
+from gongkai.clock import CaseError, EventType
+from gongkai.web.accounts import permissions
+from gongkai.web.cases import clockbridge
+from gongkai.web.cases.choices import APPLICANT_TYPE_LABELS
+from gongkai.web.cases.models import Case, CaseEvent, CaseSettings
+from gongkai.web.cases.services.log import _CACHE_FIELDS, _audit, append_event, refresh
+from gongkai.web.cases.services.pinned import today
+from gongkai.web.cases.services.tokens import _bind_token, claim_token
+
+DUPLICATE_WINDOW_DAYS = 180  # policy: how far back intake looks for the same request
+DUPLICATE_SIMILARITY = 0.6
+EDITABLE_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "applicant_organisation",
+    "id_type",
+    "id_number",
+    "legal_representative",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "purpose",
+    "form_wanted",
+    "delivery_wanted",
+)
+
+
+def normalise(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+
+
+def applicant_key(name: str, id_number: str) -> str:
+    return f"{normalise(name)}|{normalise(id_number)}"[:180]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    case: Case
+    similarity: float
+
+
+def possible_duplicates(
+    agency: Any,
+    *,
+    name: str,
+    id_number: str,
+    description: str,
+    on: dt.date | None = None,
+    exclude: int | None = None,
+) -> list[Duplicate]:
+    """Recent cases of the same applicant (name or ID) at this agency with a similar request."""
+    on = on or today()
+    since = on - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
+    key = applicant_key(name, id_number)
+    same = Case.objects.filter(agency=agency, received__gte=since).filter(
+        applicant_key=key
+    ) | Case.objects.filter(agency=agency, received__gte=since, id_number=id_number.strip())
+    if exclude is not None:
+        same = same.exclude(pk=exclude)
+    wanted = normalise(description)
+    found = []
+    for other in same.order_by("-received")[:50]:
+        ratio = SequenceMatcher(None, wanted, normalise(other.description)).ratio()
+        if ratio >= DUPLICATE_SIMILARITY:
+            found.append(Duplicate(other, round(ratio, 2)))
+    return sorted(found, key=lambda d: -d.similarity)
+
+
+def _next_number(agency: Any, year: int) -> str:
+    settings = CaseSettings.objects.filter(agency=agency).first()
+    prefix = settings.number_prefix if settings and settings.number_prefix else "依申请"
+    start = f"{prefix}〔{year}〕"
+    numbers = Case.objects.filter(agency=agency, number__startswith=start).values_list(
+        "number", flat=True
+    )
+    last = max((int(n[len(start) :].rstrip("号")) for n in numbers if n.endswith("号")), default=0)
+    return f"{start}{last + 1}号"
+
+
+def receipt_event(channel: str) -> EventType:
+    return clock.RECEIPT_RULES[clock.Channel(channel)].event
+
+
+@transaction.atomic
+def register(
+    agency: Any,
+    by: Any,
+    *,
+    channel: str,
+    submitted_on: dt.date,
+    received_on: dt.date | None = None,
+    handler: Any = None,
+    token: str = "",
+    **fields: Any,
+) -> Case:
+    """登记: a new application with its submission and receipt events (Art. 31 per channel).
+
+    ``received_on`` is the day the channel rule names (signed for / confirmed); for in-person
+    applications it is the day of submission.
+    """
+    if not permissions.can_edit(by, agency):
+        raise PermissionDenied("您无权为该机关登记申请。")
+    claim_token(token, by)
+    unknown = set(fields) - set(EDITABLE_FIELDS) - {"oral"}
+    if unknown:
+        raise ValueError(f"not case fields: {sorted(unknown)}")
+    if fields.get("applicant_type") not in APPLICANT_TYPE_LABELS:
+        raise ValidationError("请选择申请人类型。")
+    receipt = receipt_event(channel)
+    if receipt is not EventType.SUBMITTED and received_on is None:
+        raise ValidationError(
+            clock.RECEIPT_RULES[clock.Channel(channel)].reason + "：请填写该日期。"
+        )
+    received = submitted_on if receipt is EventType.SUBMITTED else received_on
+    assert received is not None
+    events: list[tuple[str, dt.date, dict[str, Any]]] = [
+        ("registered", submitted_on, {"oral": bool(fields.get("oral"))}),
+        (EventType.SUBMITTED.value, submitted_on, {}),
+    ]
+    if receipt is not EventType.SUBMITTED:
+        events.append((receipt.value, received, {}))
+    rows = [(k, d, data, i + 1) for i, (k, d, data) in enumerate(events)]
+    try:
+        result = clockbridge.compute(channel, rows, today=today())
+    except CaseError as exc:
+        raise ValidationError(exc.detail) from None
+    case = Case(
+        agency=agency,
+        channel=channel,
+        created_by=by,
+        handler=handler,
+        applicant_key=applicant_key(fields.get("applicant_name", ""), fields.get("id_number", "")),
+        received=result.received,
+        reply_due=result.reply_due,
+        **fields,
+    )
+    for attempt in range(5):  # two clerks registering at once may race for a number
+        case.number = _next_number(agency, result.received.year)
+        try:
+            with transaction.atomic():
+                case.save()
+            break
+        except IntegrityError:
+            if attempt == 4:
+                raise
+    for kind, day, data, seq in rows:
+        CaseEvent.objects.create(case=case, seq=seq, kind=kind, date=day, data=data, actor=by)
+    refresh(case, rows)
+    case.save(update_fields=_CACHE_FIELDS)
+    _bind_token(token, case)
+    _audit(case, agency, by, "registered", {"number": case.number, "channel": channel})
+    return case
+
+
+@transaction.atomic
+def edit_details(case: Case, by: Any, *, version: int, **changes: Any) -> Case:
+    """Correct what was registered (not the dates: those are events). Audited field by field."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    diff = {
+        name: {"from": getattr(case, name), "to": value}
+        for name, value in changes.items()
+        if getattr(case, name) != value
+    }
+    if not diff:
+        return case
+    append_event(case, by, "edited", today(), {"fields": sorted(diff)}, version=version)
+    for name, value in changes.items():
+        setattr(case, name, value)
+    case.applicant_key = applicant_key(case.applicant_name, case.id_number)
+    case.save(update_fields=[*changes, "applicant_key"])
+    _audit(case, case.agency, by, "edit_details", diff)
+    return case
+
+
+def assign(case: Case, by: Any, handler: Any, *, version: int) -> Case:
+    if handler is not None and handler.agency_id != case.agency_id:
+        raise ValidationError("经办人应为本机关工作人员。")
+    with transaction.atomic():
+        append_event(
+            case,
+            by,
+            "assigned",
+            today(),
+            {"handler": handler.pk if handler else None, "name": str(handler or "")},
+            version=version,
+        )
+        case.handler = handler
+        case.save(update_fields=["handler"])
+    return case
