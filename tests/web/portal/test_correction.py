@@ -15,8 +15,9 @@ from django.test import Client
 
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import Case, CaseDocument
-from gongkai.web.portal import codes, corrections, services, uploads
+from gongkai.web.portal import codes, services, uploads
 from gongkai.web.portal.models import OnlineApplication, OnlineCorrection
+from gongkai.web.portal.services import corrections
 from tests.web.conftest import PASSWORD, make_user
 from tests.web.portal.conftest import submitted, unlock
 

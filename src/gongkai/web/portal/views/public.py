@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.web.portal import corrections, directory, downloads, services, status, throttling
+from gongkai.web.portal import directory, downloads, services, status, throttling
 from gongkai.web.portal.forms import ApplicationForm, CorrectionForm, TrackForm
 from gongkai.web.portal.models import OnlineApplication
+from gongkai.web.portal.services import corrections
 from gongkai.web.portal.views import access
 
 NOT_FOUND = "查询号或查询码不正确，请核对后重新输入。"

@@ -14,7 +14,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.cases import queries
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import mask_name
-from gongkai.web.portal import corrections, services
+from gongkai.web.portal import services
 from gongkai.web.portal.forms import (
     ConfirmForm,
     CorrectionConfirmForm,
@@ -22,6 +22,7 @@ from gongkai.web.portal.forms import (
     DeclineForm,
 )
 from gongkai.web.portal.models import OnlineApplication, OnlineCorrection
+from gongkai.web.portal.services import corrections
 
 
 def _pending(request: HttpRequest) -> object:

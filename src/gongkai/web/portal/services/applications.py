@@ -1,4 +1,4 @@
-"""The only code of the portal that writes. Cases are written by the cases services only.
+"""Online applications: keep a submission, and staff confirming or declining it.
 
 - :func:`submit` keeps an online application (public, no login) and returns its access code.
 - :func:`confirm_receipt` is staff confirming that they received it (Art. 31(三)); it
