@@ -86,6 +86,10 @@ DATABASES = {
         conn_max_age=config.env_int(ENV, "GONGKAI_DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Test databases in a file, not in memory: the live server of the browser tests then
+    # opens its own connection instead of sharing the test thread's, which races.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-gongkai.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
