@@ -6,6 +6,25 @@ from gongkai.clock import CHANNEL_LABELS, EVENT_LABELS, STATUS_LABELS, Channel, 
 from gongkai.formats.national import APPLICANT_COLUMNS
 from gongkai.outcomes import OUTCOMES
 
+# What an application says (Art. 29), as Case fields in the order forms show them: staff
+# intake, the portal and later edits all take exactly these.
+APPLICATION_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "applicant_organisation",
+    "legal_representative",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "purpose",
+    "form_wanted",
+    "delivery_wanted",
+)
+
 CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel]
 
 # The table-3 applicant columns (the total column is not a type).

@@ -13,6 +13,7 @@ from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
 from gongkai.web.cases.choices import (
     APPLICANT_TYPE_CHOICES,
+    APPLICATION_FIELDS,
     CHANNEL_CHOICES,
     OUTCOME_CHOICES,
     SERVICE_METHOD_CHOICES,
@@ -72,25 +73,7 @@ class IntakeForm(TokenForm, forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = (
-            "channel",
-            "oral",
-            "applicant_type",
-            "applicant_name",
-            "applicant_organisation",
-            "legal_representative",
-            "id_type",
-            "id_number",
-            "phone",
-            "email",
-            "address",
-            "postcode",
-            "description",
-            "purpose",
-            "form_wanted",
-            "delivery_wanted",
-            "handler",
-        )
+        fields = ("channel", "oral", *APPLICATION_FIELDS, "handler")
         widgets = {  # noqa: RUF012 - Django reads Meta as a plain class
             "description": forms.Textarea(attrs={"rows": 4}),
             "purpose": forms.Textarea(attrs={"rows": 2}),

@@ -15,7 +15,7 @@ from gongkai import clock
 from gongkai.clock import CaseError, EventType
 from gongkai.web.accounts import permissions
 from gongkai.web.cases import clockbridge
-from gongkai.web.cases.choices import APPLICANT_TYPE_LABELS
+from gongkai.web.cases.choices import APPLICANT_TYPE_LABELS, APPLICATION_FIELDS
 from gongkai.web.cases.models import Case, CaseEvent, CaseSettings
 from gongkai.web.cases.services.log import _CACHE_FIELDS, _audit, append_event, refresh
 from gongkai.web.cases.services.pinned import today
@@ -23,22 +23,7 @@ from gongkai.web.cases.services.tokens import _bind_token, claim_token
 
 DUPLICATE_WINDOW_DAYS = 180  # policy: how far back intake looks for the same request
 DUPLICATE_SIMILARITY = 0.6
-EDITABLE_FIELDS = (
-    "applicant_type",
-    "applicant_name",
-    "applicant_organisation",
-    "id_type",
-    "id_number",
-    "legal_representative",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "description",
-    "purpose",
-    "form_wanted",
-    "delivery_wanted",
-)
+EDITABLE_FIELDS = APPLICATION_FIELDS
 
 
 def normalise(text: str) -> str:

@@ -14,6 +14,7 @@ from django.db import models
 
 from gongkai.web.cases.choices import (
     APPLICANT_TYPE_CHOICES,
+    APPLICATION_FIELDS,
     DELIVERY_CHOICES,
     FORM_CHOICES,
     ID_TYPE_CHOICES,
@@ -100,22 +101,7 @@ class OnlineApplication(models.Model):
         return self.declined_at is not None
 
     # the Case field names register() takes, in the order the form shows them
-    CASE_FIELDS = (
-        "applicant_type",
-        "applicant_name",
-        "applicant_organisation",
-        "legal_representative",
-        "id_type",
-        "id_number",
-        "phone",
-        "email",
-        "address",
-        "postcode",
-        "description",
-        "purpose",
-        "form_wanted",
-        "delivery_wanted",
-    )
+    CASE_FIELDS = APPLICATION_FIELDS
 
     def case_fields(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in self.CASE_FIELDS}
