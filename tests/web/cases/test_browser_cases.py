@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.cases import services
 from gongkai.web.cases.models import Case
@@ -47,7 +48,6 @@ def act(page: Any, key: str, fields: dict[str, str], selects: dict[str, str] | N
         panel.locator(f'[data-testid="submit-{key}"]').click()
     response = info.value
     assert response.ok and "x-gongkai-status" not in response.headers, response.text()[:2000]
-    page.wait_for_selector('[data-testid="case-state"]')
 
 
 def test_handler_head_and_supervisor(
@@ -79,23 +79,23 @@ def test_handler_head_and_supervisor(
     assert re.search(r"/cases/\d+/$", page.url), page.locator(
         "[data-testid=intake-form]"
     ).inner_text()
-    assert "办理中" in page.locator('[data-testid="case-state"]').inner_text()
+    expect(page.locator('[data-testid="case-state"]')).to_contain_text("办理中")
     case = Case.objects.get(applicant_name="王小明")
     assert case.channel == "online"
 
     act(page, "correction", {"items": "请写明所需环评文件的项目名称"})
-    assert "等待补正" in page.locator('[data-testid="case-state"]').inner_text()
+    expect(page.locator('[data-testid="case-state"]')).to_contain_text("等待补正")
     act(page, "correction_received", {"description": "临川市文昌路改造工程的立项批复和环评文件"})
-    assert "办理中" in page.locator('[data-testid="case-state"]').inner_text()
+    expect(page.locator('[data-testid="case-state"]')).to_contain_text("办理中")
     act(page, "consultation", {"party": "临川宏远建设工程有限公司"})
-    assert "暂停" in page.locator('[data-testid="case-state"]').inner_text()
+    expect(page.locator('[data-testid="case-state"]')).to_contain_text("暂停")
     act(
         page,
         "reply",
         {"withheld_description": "涉及第三方商业秘密的报价部分", "provision_method": "电子邮件"},
         selects={"outcome": "partial"},
     )
-    assert "部分公开" in page.locator('[data-testid="outcome"]').inner_text()
+    expect(page.locator('[data-testid="outcome"]')).to_contain_text("部分公开")
     with page.expect_download() as info:
         page.click('[data-testid="letter-reply_partial-pdf"]')
     download = info.value
@@ -110,7 +110,7 @@ def test_handler_head_and_supervisor(
     page.goto(f"{base}/cases/dashboard/")
     page.locator('[data-testid="pending-extensions"] a').first.click()
     act(page, "extension_decide", {}, selects={"approve": "1"})
-    assert "同意" in page.locator('[data-testid="extensions"]').inner_text()
+    expect(page.locator('[data-testid="extensions"]')).to_contain_text("同意")
 
     # 主管 of the province: both cases in the subtree view, applicants masked
     login(page, base, "sheng-zhuguan")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.cases import services as case_services
 from gongkai.web.portal import codes, services
@@ -52,9 +53,8 @@ def test_correction_from_status_page_to_case(
     page.fill("textarea[name=text]", "项目名称为老旧小区改造一期工程（人民路片区）。")
     page.set_input_files("input[name=attachment]", str(attachment))
     page.click("[data-testid=correction-submit]")
-    page.wait_for_url(status_url)
-    label = page.text_content("[data-testid=status-label]").strip()
-    assert label == "补正材料已提交（待机关确认）"
+    # The form posts back to the status page itself: wait for the new text, not the URL.
+    expect(page.locator("[data-testid=status-label]")).to_have_text("补正材料已提交（待机关确认）")
     _shot(page, "correction-pending")
 
     page.context.clear_cookies()

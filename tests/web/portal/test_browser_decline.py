@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.portal import codes, services
 from tests.web.browser_support import log_in
@@ -33,8 +34,7 @@ def test_decline_from_the_inbox_and_read_it_as_the_applicant(
     page.click("summary:has-text('不予受理')")
     page.fill(f"textarea[name=d{application.pk}-reason]", REASON)
     page.click(f"[data-testid=decline-{application.pk}]")
-    page.wait_for_url(f"{base}/portal/inbox/")
-    assert "没有待确认的网上申请" in page.content()
+    expect(page.locator("main")).to_contain_text("没有待确认的网上申请")
 
     page.context.clear_cookies()
     page.goto(f"{base}/portal/track/")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.portal import services
 from gongkai.web.portal.models import OnlineApplication
@@ -44,7 +45,7 @@ def test_apply_online_then_follow_the_case(
     page.check("input[name=delivery_wanted][value=email]")
     page.check("input[name=declaration]")
     page.click("[data-testid=submit-application]")
-    assert "不少于 10 个字" in form.text_content()
+    expect(form).to_contain_text("不少于 10 个字")
     page.fill("textarea[name=description]", FORM["description"])
     page.check("input[name=declaration]")
     page.click("[data-testid=submit-application]")
