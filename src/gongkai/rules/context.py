@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from gongkai.formats import CellKind
 from gongkai.report import AnnualReport, Cell, numeric
 from gongkai.report.cells import Number
-from gongkai.rules.findings import Finding
+from gongkai.rules.findings import Finding, Severity
 from gongkai.rules.settings import RuleSettings
 
 
@@ -52,3 +52,43 @@ def total(terms: Iterable[Term]) -> Total:
 
 def fmt_number(value: object) -> str:
     return "—" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class At:
+    """Where a finding points: table, row key, column key."""
+
+    table: str
+    row: str | None = None
+    column: str | None = None
+
+
+def compare(
+    rule: str,
+    at: At,
+    where: str,
+    expected: Total,
+    actual: Total,
+    *,
+    cannot: str,
+    differs: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding | None:
+    """The one shape of an equality rule: cannot-assess when a term is unreadable, else a
+    finding when the two sums differ. Messages read ``where：…``."""
+    unreadable = expected.unreadable + actual.unreadable
+    if unreadable:
+        message = f"{where}：{'、'.join(unreadable)}，{cannot}"
+        return Finding(rule, Severity.CANNOT_ASSESS, message, at.table, at.row, at.column)
+    if expected.value == actual.value:
+        return None
+    return Finding(
+        rule,
+        severity,
+        f"{where}：{differs}",
+        at.table,
+        at.row,
+        at.column,
+        expected=expected.value,
+        actual=actual.value,
+    )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.formats import table2_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
 from gongkai.report import AnnualReport, Cell
-from gongkai.rules.context import Context, Term, fmt_number, total
+from gongkai.rules.context import At, Context, Term, compare, fmt_number, total
 from gongkai.rules.findings import Finding, Severity
 from gongkai.rules.table4 import block_name
 
@@ -35,29 +35,19 @@ def check_c1(ctx: Context) -> Iterator[Finding]:
     for index, column in enumerate(APPLICANT_COLUMNS):
         now = total([Term("本年“上年结转”", this.table3["carried_over"][index])])
         before = total([Term("上年“结转下年度”", prev.table3["carried_forward"][index])])
-        unreadable = now.unreadable + before.unreadable
-        where = f"表3“{column.label}”列"
-        if unreadable:
-            yield Finding(
-                "C1",
-                Severity.CANNOT_ASSESS,
-                f"{where}：{'、'.join(unreadable)}，无法核对",
-                "table3",
-                "carried_over",
-                column.key,
-            )
-        elif now.value != before.value:
-            yield Finding(
-                "C1",
-                Severity.WARNING,
-                f"{where}：本年“上年结转”为{fmt_number(now.value)}，"
-                f"上年报告“结转下年度继续办理”为{fmt_number(before.value)}",
-                "table3",
-                "carried_over",
-                column.key,
-                expected=before.value,
-                actual=now.value,
-            )
+        finding = compare(
+            "C1",
+            At("table3", "carried_over", column.key),
+            f"表3“{column.label}”列",
+            before,
+            now,
+            cannot="无法核对",
+            differs=f"本年“上年结转”为{fmt_number(now.value)}，"
+            f"上年报告“结转下年度继续办理”为{fmt_number(before.value)}",
+            severity=Severity.WARNING,
+        )
+        if finding:
+            yield finding
 
 
 def _docs(report: AnnualReport, key: str) -> dict[str, Cell] | None:

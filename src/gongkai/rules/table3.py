@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.formats import FORMAT_2019, FORMAT_2021, table3_row
 from gongkai.formats.national import APPLICANT_COLUMNS
 from gongkai.report import Cell
-from gongkai.rules.context import Context, Term, fmt_number, total
+from gongkai.rules.context import At, Context, Term, compare, fmt_number, total
 from gongkai.rules.findings import Finding, Severity
 
 _OUTCOME_ROWS = frozenset(FORMAT_2021.table3.outcome_rows) | frozenset(
@@ -51,28 +51,18 @@ def check_a1(ctx: Context) -> Iterator[Finding]:
             continue
         left = total(_terms(table, ["new_received", "carried_over"], index))
         right = total(_terms(table, ["total", "carried_forward"], index))
-        unreadable = left.unreadable + right.unreadable
-        if unreadable:
-            yield Finding(
-                "A1",
-                Severity.CANNOT_ASSESS,
-                f"{where}：{'、'.join(unreadable)}，无法核对第一项加第二项之和等于第三项加第四项之和",
-                "table3",
-                None,
-                column.key,
-            )
-        elif left.value != right.value:
-            yield Finding(
-                "A1",
-                Severity.ERROR,
-                f"{where}：本年新收＋上年结转＝{fmt_number(left.value)}，"
-                f"办理结果总计＋结转下年度＝{fmt_number(right.value)}，两者应相等",
-                "table3",
-                None,
-                column.key,
-                expected=left.value,
-                actual=right.value,
-            )
+        finding = compare(
+            "A1",
+            At("table3", None, column.key),
+            where,
+            left,
+            right,
+            cannot="无法核对第一项加第二项之和等于第三项加第四项之和",
+            differs=f"本年新收＋上年结转＝{fmt_number(left.value)}，"
+            f"办理结果总计＋结转下年度＝{fmt_number(right.value)}，两者应相等",
+        )
+        if finding:
+            yield finding
 
 
 def check_b1(ctx: Context) -> Iterator[Finding]:
@@ -94,28 +84,18 @@ def check_b1(ctx: Context) -> Iterator[Finding]:
             continue
         parts = total(_terms(table, outcomes, index))
         printed = total(_terms(table, ["total"], index))
-        unreadable = printed.unreadable + parts.unreadable
-        if unreadable:
-            yield Finding(
-                "B1",
-                Severity.CANNOT_ASSESS,
-                f"{where}：{'、'.join(unreadable)}，无法核对总计",
-                "table3",
-                "total",
-                column.key,
-            )
-        elif parts.value != printed.value:
-            yield Finding(
-                "B1",
-                Severity.ERROR,
-                f"{where}：（七）总计＝{fmt_number(printed.value)}，"
-                f"各项办理结果之和＝{fmt_number(parts.value)}",
-                "table3",
-                "total",
-                column.key,
-                expected=parts.value,
-                actual=printed.value,
-            )
+        finding = compare(
+            "B1",
+            At("table3", "total", column.key),
+            where,
+            parts,
+            printed,
+            cannot="无法核对总计",
+            differs=f"（七）总计＝{fmt_number(printed.value)}，"
+            f"各项办理结果之和＝{fmt_number(parts.value)}",
+        )
+        if finding:
+            yield finding
 
 
 def check_b2(ctx: Context) -> Iterator[Finding]:
@@ -128,24 +108,14 @@ def check_b2(ctx: Context) -> Iterator[Finding]:
         where = f"表3“{_label(key)}”行"
         parts = total(Term(f"“{c.label}”", values[i]) for i, c in enumerate(_APPLICANTS))
         printed = total([Term(f"“{_TOTAL_COLUMN.label}”", values[-1])])
-        unreadable = printed.unreadable + parts.unreadable
-        if unreadable:
-            yield Finding(
-                "B2",
-                Severity.CANNOT_ASSESS,
-                f"{where}：{'、'.join(unreadable)}，无法核对总计列",
-                "table3",
-                key,
-                _TOTAL_COLUMN.key,
-            )
-        elif parts.value != printed.value:
-            yield Finding(
-                "B2",
-                Severity.ERROR,
-                f"{where}：总计列＝{fmt_number(printed.value)}，六类申请人之和＝{fmt_number(parts.value)}",
-                "table3",
-                key,
-                _TOTAL_COLUMN.key,
-                expected=parts.value,
-                actual=printed.value,
-            )
+        finding = compare(
+            "B2",
+            At("table3", key, _TOTAL_COLUMN.key),
+            where,
+            parts,
+            printed,
+            cannot="无法核对总计列",
+            differs=f"总计列＝{fmt_number(printed.value)}，六类申请人之和＝{fmt_number(parts.value)}",
+        )
+        if finding:
+            yield finding

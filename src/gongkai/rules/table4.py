@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.formats.national import TABLE4
-from gongkai.rules.context import Context, Term, fmt_number, total
-from gongkai.rules.findings import Finding, Severity
+from gongkai.rules.context import At, Context, Term, compare, fmt_number, total
+from gongkai.rules.findings import Finding
 
 _WIDTH = len(TABLE4.columns)
 
@@ -25,25 +25,15 @@ def check_b3(ctx: Context) -> Iterator[Finding]:
         where = f"表4“{block_name(index)}”"
         parts = total(Term(f"“{c.label}”", values[i]) for i, c in enumerate(TABLE4.columns[:-1]))
         printed = total([Term("“总计”", values[-1])])
-        unreadable = printed.unreadable + parts.unreadable
-        if unreadable:
-            yield Finding(
-                "B3",
-                Severity.CANNOT_ASSESS,
-                f"{where}：{'、'.join(unreadable)}，无法核对总计",
-                "table4",
-                block.key,
-                "total",
-            )
-        elif parts.value != printed.value:
-            yield Finding(
-                "B3",
-                Severity.ERROR,
-                f"{where}：总计＝{fmt_number(printed.value)}，"
-                f"维持＋纠正＋其他＋尚未审结＝{fmt_number(parts.value)}",
-                "table4",
-                block.key,
-                "total",
-                expected=parts.value,
-                actual=printed.value,
-            )
+        finding = compare(
+            "B3",
+            At("table4", block.key, "total"),
+            where,
+            parts,
+            printed,
+            cannot="无法核对总计",
+            differs=f"总计＝{fmt_number(printed.value)}，"
+            f"维持＋纠正＋其他＋尚未审结＝{fmt_number(parts.value)}",
+        )
+        if finding:
+            yield finding
