@@ -35,7 +35,7 @@ def test_declining_from_the_inbox_shows_the_reason_to_the_applicant(
         f"/portal/inbox/{application.pk}/decline/", {f"d{application.pk}-reason": ""}
     )
     assert empty.status_code == 302
-    assert OnlineApplication.objects.get().awaiting_confirmation
+    assert OnlineApplication.objects.get().pending
     response = staff.post(
         f"/portal/inbox/{application.pk}/decline/", {f"d{application.pk}-reason": REASON}
     )

@@ -121,22 +121,7 @@ class IntakeForm(TokenForm, forms.ModelForm):
 class EditDetailsForm(CaseActionForm, forms.ModelForm):
     class Meta:
         model = Case
-        fields = (
-            "applicant_type",
-            "applicant_name",
-            "applicant_organisation",
-            "legal_representative",
-            "id_type",
-            "id_number",
-            "phone",
-            "email",
-            "address",
-            "postcode",
-            "description",
-            "purpose",
-            "form_wanted",
-            "delivery_wanted",
-        )
+        fields = APPLICATION_FIELDS
         widgets = {  # noqa: RUF012 - Django reads Meta as a plain class
             "description": forms.Textarea(attrs={"rows": 3}),
             "purpose": forms.Textarea(attrs={"rows": 2}),

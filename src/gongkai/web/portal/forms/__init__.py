@@ -211,12 +211,18 @@ class TrackForm(forms.Form):
         return codes.normalise_code(str(self.cleaned_data["access_code"]))
 
 
-class ConfirmForm(forms.Form):
-    received_on = forms.DateField(
-        label="确认收到日期",
+def _received_on(label: str, help_text: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
         widget=DATE,
-        help_text="与申请人确认收到申请之日，即收到申请之日（第三十一条第（三）项）",
+        help_text=help_text,
         error_messages={"required": "请填写确认收到日期。", "invalid": "日期格式不正确。"},
+    )
+
+
+class ConfirmForm(forms.Form):
+    received_on = _received_on(
+        "确认收到日期", "与申请人确认收到申请之日，即收到申请之日（第三十一条第（三）项）"
     )
 
     def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
@@ -225,14 +231,19 @@ class ConfirmForm(forms.Form):
             self.initial.setdefault("received_on", today)
 
 
-class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label="不予受理理由",
+def _reason(decision: str, help_text: str) -> forms.CharField:
+    """Why staff decline a submission: the applicant reads it on the status page."""
+    return forms.CharField(
+        label=f"{decision}理由",
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="申请人在查询页面可以看到该理由",
-        error_messages={"required": "请写明不予受理的理由（申请人可以看到）。"},
+        help_text=help_text,
+        error_messages={"required": f"请写明{decision}的理由（申请人可以看到）。"},
     )
+
+
+class DeclineForm(forms.Form):
+    reason = _reason("不予受理", "申请人在查询页面可以看到该理由")
 
 
 class CorrectionForm(forms.Form):
@@ -281,19 +292,8 @@ class CorrectionForm(forms.Form):
 
 
 class CorrectionConfirmForm(ConfirmForm):
-    received_on = forms.DateField(
-        label="确认收到补正日期",
-        widget=DATE,
-        help_text="收到补正之日起答复期限重新计算（第三十条）",
-        error_messages={"required": "请填写确认收到日期。", "invalid": "日期格式不正确。"},
-    )
+    received_on = _received_on("确认收到补正日期", "收到补正之日起答复期限重新计算（第三十条）")
 
 
 class CorrectionDeclineForm(forms.Form):
-    reason = forms.CharField(
-        label="不予接收理由",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="申请人在查询页面可以看到该理由，并可在补正期限内重新提交",
-        error_messages={"required": "请写明不予接收的理由（申请人可以看到）。"},
-    )
+    reason = _reason("不予接收", "申请人在查询页面可以看到该理由，并可在补正期限内重新提交")

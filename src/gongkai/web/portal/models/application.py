@@ -9,7 +9,6 @@ applicant's words exactly as submitted; after confirmation the case holds the wo
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.web.cases.choices import (
@@ -19,9 +18,10 @@ from gongkai.web.cases.choices import (
     FORM_CHOICES,
     ID_TYPE_CHOICES,
 )
+from gongkai.web.portal.models.pending import AwaitingStaff
 
 
-class OnlineApplication(models.Model):
+class OnlineApplication(AwaitingStaff):
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name="受理机关",
@@ -30,10 +30,6 @@ class OnlineApplication(models.Model):
     )
     tracking_number = models.CharField("查询号", max_length=20, unique=True)
     access_code_hash = models.CharField("查询码（散列）", max_length=128)
-    # sha256 of the one-time form token: a form sent twice is recognised, never stored twice
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
-    submitted_on = models.DateField("提交日期")
     # the applicant and the request, as submitted (Art. 29)
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES)
     applicant_name = models.CharField("申请人姓名或名称", max_length=120)
@@ -49,7 +45,8 @@ class OnlineApplication(models.Model):
     purpose = models.TextField("用途", blank=True)
     form_wanted = models.CharField("信息的指定提供载体形式", max_length=20, choices=FORM_CHOICES)
     delivery_wanted = models.CharField("获取信息的方式", max_length=20, choices=DELIVERY_CHOICES)
-    # set once, by services.confirm_receipt
+    # set once, by services.confirm_receipt, with confirmed_at; declining it (spam, not an
+    # application, sent twice …) shows 未受理 and the reason on the applicant's status page
     case = models.OneToOneField(
         "cases.Case",
         verbose_name="登记的案件",
@@ -58,47 +55,16 @@ class OnlineApplication(models.Model):
         on_delete=models.PROTECT,
         related_name="online_application",
     )
-    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="确认人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
-    # set once, by services.decline: staff did not accept the submission (spam, not an
-    # application, sent twice …); the applicant's status page shows 未受理 with the reason
-    declined_at = models.DateTimeField("不予受理时间", null=True, blank=True)
-    declined_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="处理人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    decline_reason = models.TextField("不予受理理由", blank=True)
-
-    class Meta:
+    class Meta(AwaitingStaff.Meta):
         verbose_name = "网上申请"
         verbose_name_plural = "网上申请"
-        ordering = ("-submitted_at", "-id")
         indexes = (
             models.Index(fields=["agency", "case", "-submitted_at"], name="portal_app_inbox"),
         )
 
     def __str__(self) -> str:
         return self.tracking_number
-
-    @property
-    def awaiting_confirmation(self) -> bool:
-        return self.case_id is None and self.declined_at is None
-
-    @property
-    def declined(self) -> bool:
-        return self.declined_at is not None
 
     # the Case field names register() takes, in the order the form shows them
     CASE_FIELDS = APPLICATION_FIELDS

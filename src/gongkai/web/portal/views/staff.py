@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -62,49 +65,26 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/inbox.html", context)
 
 
-@require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    application = permissions.get_scoped_object_or_404(
-        OnlineApplication.objects.select_related("agency"), request.user, "edit", pk=pk
-    )
-    form = ConfirmForm(request.POST, prefix=f"a{pk}")
+def _decide(
+    request: HttpRequest, form: forms.Form, act: Callable[[dict[str, Any]], HttpResponse]
+) -> HttpResponse:
+    """One staff decision on a pending submission; any refusal goes back to the inbox."""
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
         return redirect("portal:inbox")
     try:
-        case = services.confirm_receipt(
-            application, request.user, received_on=form.cleaned_data["received_on"]
-        )
-    except (ValidationError, case_services.DuplicateSubmission) as exc:
-        text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        messages.error(request, text)
-        return redirect("portal:inbox")
-    messages.success(
-        request,
-        f"已确认收到网上申请 {application.tracking_number}，登记为 {case.number}，"
-        f"答复期限 {case.reply_due:%Y年%m月%d日}。",
-    )
-    return redirect("cases:detail", pk=case.pk)
-
-
-@require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    application = permissions.get_scoped_object_or_404(
-        OnlineApplication.objects.select_related("agency"), request.user, "edit", pk=pk
-    )
-    form = DeclineForm(request.POST, prefix=f"d{pk}")
-    if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
-        return redirect("portal:inbox")
-    try:
-        services.decline(application, request.user, reason=form.cleaned_data["reason"])
+        return act(form.cleaned_data)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-        return redirect("portal:inbox")
-    messages.success(
-        request, f"网上申请 {application.tracking_number} 已不予受理，申请人可查询理由。"
-    )
+    except (case_services.DuplicateSubmission, case_services.ConflictError) as exc:
+        messages.error(request, str(exc))
     return redirect("portal:inbox")
+
+
+def _application(request: HttpRequest, pk: int) -> OnlineApplication:
+    return permissions.get_scoped_object_or_404(
+        OnlineApplication.objects.select_related("agency"), request.user, "edit", pk=pk
+    )
 
 
 def _correction(request: HttpRequest, pk: int) -> OnlineCorrection:
@@ -118,42 +98,61 @@ def _correction(request: HttpRequest, pk: int) -> OnlineCorrection:
 
 
 @require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+
+    def act(data: dict[str, Any]) -> HttpResponse:
+        case = services.confirm_receipt(application, request.user, received_on=data["received_on"])
+        messages.success(
+            request,
+            f"已确认收到网上申请 {application.tracking_number}，登记为 {case.number}，"
+            f"答复期限 {case.reply_due:%Y年%m月%d日}。",
+        )
+        return redirect("cases:detail", pk=case.pk)
+
+    return _decide(request, ConfirmForm(request.POST, prefix=f"a{pk}"), act)
+
+
+@require_POST
+def decline(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk)
+
+    def act(data: dict[str, Any]) -> HttpResponse:
+        services.decline(application, request.user, reason=data["reason"])
+        number = application.tracking_number
+        messages.success(request, f"网上申请 {number} 已不予受理，申请人可查询理由。")
+        return redirect("portal:inbox")
+
+    return _decide(request, DeclineForm(request.POST, prefix=f"d{pk}"), act)
+
+
+@require_POST
 def confirm_correction(request: HttpRequest, pk: int) -> HttpResponse:
     correction = _correction(request, pk)
-    form = CorrectionConfirmForm(request.POST, prefix=f"c{pk}")
-    if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
-        return redirect("portal:inbox")
-    try:
-        case = corrections.confirm(
-            correction, request.user, received_on=form.cleaned_data["received_on"]
+
+    def act(data: dict[str, Any]) -> HttpResponse:
+        case = corrections.confirm(correction, request.user, received_on=data["received_on"])
+        messages.success(
+            request,
+            f"已确认收到 {case.number} 的网上补正，"
+            f"答复期限重新计算为 {case.reply_due:%Y年%m月%d日}。",
         )
-    except (ValidationError, case_services.ConflictError) as exc:
-        text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-        messages.error(request, text)
-        return redirect("portal:inbox")
-    messages.success(
-        request,
-        f"已确认收到 {case.number} 的网上补正，答复期限重新计算为 {case.reply_due:%Y年%m月%d日}。",
-    )
-    return redirect("cases:detail", pk=case.pk)
+        return redirect("cases:detail", pk=case.pk)
+
+    return _decide(request, CorrectionConfirmForm(request.POST, prefix=f"c{pk}"), act)
 
 
 @require_POST
 def decline_correction(request: HttpRequest, pk: int) -> HttpResponse:
     correction = _correction(request, pk)
-    form = CorrectionDeclineForm(request.POST, prefix=f"cd{pk}")
-    if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+
+    def act(data: dict[str, Any]) -> HttpResponse:
+        corrections.decline(correction, request.user, reason=data["reason"])
+        number = correction.application.tracking_number
+        messages.success(request, f"网上申请 {number} 的补正材料已不予接收，申请人可查询理由。")
         return redirect("portal:inbox")
-    try:
-        corrections.decline(correction, request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect("portal:inbox")
-    number = correction.application.tracking_number
-    messages.success(request, f"网上申请 {number} 的补正材料已不予接收，申请人可查询理由。")
-    return redirect("portal:inbox")
+
+    return _decide(request, CorrectionDeclineForm(request.POST, prefix=f"cd{pk}"), act)
 
 
 @require_GET
