@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from gongkai.formats import FORMAT_2019, FORMAT_2021
 from gongkai.report import AnnualReport
 from gongkai.rules import Severity, check
-from gongkai.statistics import ApplicationRecord, table3_for_year
+from gongkai.statistics import ApplicationRecord, StatisticsSettings, table3_for_year
 
 APPLICANTS = ("natural_person", "commercial", "research", "social", "legal_service", "other_org")
 
@@ -39,6 +39,30 @@ def test_2019_format_folds_the_other_rows():
     t = table3_for_year(records, 2020, FORMAT_2019).values
     assert t["other"] == [0, 0, 1, 0, 0, 0, 1]
     assert "other_2" not in t
+
+
+# Replied in 2023 (granted), reopened by a 纠正 review result on 2024-04-01, replied
+# again on 2024-04-20 (partial): the platform gives one record per handling.
+REOPENED = [
+    ApplicationRecord("r", "social", date(2023, 3, 1), date(2023, 3, 20), "granted"),
+    ApplicationRecord(
+        "r-1", "social", date(2024, 4, 1), date(2024, 4, 20), "partial", reopening=1
+    ),
+]
+
+
+def test_a_reopening_counts_as_one_more_application_by_default():
+    assert table3_for_year(REOPENED, 2023).values["granted"][-1] == 1
+    t = table3_for_year(REOPENED, 2024).values
+    assert (t["new_received"][3], t["partial"][3], t["total"][3]) == (1, 1, 1)
+
+
+def test_a_reopening_can_be_left_out_of_the_statistics():
+    once = StatisticsSettings(count_reopened=False)
+    assert table3_for_year(REOPENED, 2023, settings=once).values["granted"][-1] == 1
+    t = table3_for_year(REOPENED, 2024, settings=once).values
+    assert all(value == 0 for row in t.values() for value in row)
+    assert "不重复统计" in " ".join(once.describe())
 
 
 @pytest.mark.parametrize(

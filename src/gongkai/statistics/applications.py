@@ -3,7 +3,8 @@
 Policy (applications.md §5, the defaults): one application is one 件; for year Y,
 new_received = received in Y; carried_over = received before Y and not concluded before Y;
 an outcome row counts the cases concluded (reply issued) in Y; carried_forward = received by
-the end of Y and not concluded by then. A1 then holds by construction.
+the end of Y and not concluded by then. A1 then holds by construction. A reopening after a
+纠正 review result counts as one more application unless the settings say otherwise.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 from gongkai.formats import FORMAT_2021, Format
 from gongkai.formats.national import APPLICANT_COLUMNS
+from gongkai.statistics.settings import DEFAULT_STATISTICS, StatisticsSettings
 from gongkai.statistics.sources import Sources, TableResult
 
 _COLUMN_INDEX = {column.key: i for i, column in enumerate(APPLICANT_COLUMNS[:-1])}
@@ -29,6 +31,7 @@ class ApplicationRecord:
     received: date
     concluded: date | None = None  # the day the reply was issued
     outcome: str | None = None  # a table-3 outcome row key
+    reopening: int = 0  # 0: the application as received; n: its n-th reopening after review
 
     def __post_init__(self) -> None:
         if self.applicant not in _COLUMN_INDEX:
@@ -46,7 +49,10 @@ def _outcome_row(outcome: str, fmt: Format) -> str:
 
 
 def table3_for_year(
-    records: Iterable[ApplicationRecord], year: int, fmt: Format = FORMAT_2021
+    records: Iterable[ApplicationRecord],
+    year: int,
+    fmt: Format = FORMAT_2021,
+    settings: StatisticsSettings = DEFAULT_STATISTICS,
 ) -> TableResult[dict[str, list[int]]]:
     start, end = date(year, 1, 1), date(year, 12, 31)
     rows: dict[str, list[int]] = {row.key: [0] * len(APPLICANT_COLUMNS) for row in fmt.table3.rows}
@@ -60,7 +66,7 @@ def table3_for_year(
             sources.add(row, index, record.id)
 
     for record in records:
-        if record.received > end:
+        if record.received > end or (record.reopening and not settings.count_reopened):
             continue
         concluded_in_year = record.concluded is not None and start <= record.concluded <= end
         open_at_start = record.received < start and (

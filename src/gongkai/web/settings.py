@@ -153,6 +153,8 @@ try:
     _EMAIL = config.email_settings(ENV, DEBUG)
     # Local annual-report deadlines per agency kind (read by the annual app).
     GONGKAI_REPORT_DEADLINES = config.report_deadlines(ENV)
+    # Statistics policy (applications.md §5): a reopening after review counts once more.
+    GONGKAI_COUNT_REOPENED = config.env_bool(ENV, "GONGKAI_COUNT_REOPENED", True)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 EMAIL_BACKEND = _EMAIL.backend

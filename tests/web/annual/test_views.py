@@ -45,6 +45,8 @@ def test_build_from_the_platform_records(tree: Tree) -> None:
     assert draft.data["table4"][3:5] == [1, 1]
     page = _client(head).get(f"/annual/{draft.pk}/").content.decode()
     assert "表3 收到和处理政府信息公开申请情况" in page and "负责人审批" in page
+    # the counting rules it was built with are shown next to the tables
+    assert "统计口径" in page and "计为重新办理之日收到的一件申请" in page
 
 
 def test_cell_page_lists_the_records(tree: Tree, draft: AnnualReportDraft) -> None:

@@ -12,7 +12,9 @@ from django.test import Client
 
 from gongkai.calendar import default_calendar
 from gongkai.statistics import table3_for_year
+from gongkai.web.annual import builder
 from gongkai.web.annual.records import linked_records
+from gongkai.web.annual.sources import PlatformSource
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import AuditEntry, Case
 from gongkai.web.cases.statistics import application_records
@@ -187,3 +189,34 @@ def test_a_case_of_another_agency_is_refused(tree: Tree) -> None:
             by=make_user("h", "handler", tree.city),
             case=case,
         )
+
+
+def test_with_reopenings_not_counted_the_report_says_so(tree: Tree, settings: Any) -> None:
+    """GONGKAI_COUNT_REOPENED=0: the reopened handling is in no 2025 row, and the report
+    lists that counting rule next to its tables."""
+    settings.GONGKAI_COUNT_REOPENED = False
+    handler = make_user("h", "handler", tree.city)
+    case = replied_and_archived(tree, handler)
+    corrected(tree, handler, case)
+    case = fresh(case)
+    case_services.reply(
+        case, handler, version=case.version, date=D(2025, 7, 15), outcome_key="granted"
+    )
+    built = builder.build_tables(
+        PlatformSource(),
+        [tree.city.pk],
+        2025,
+        agency_name="临川市人民政府",
+        agency_kind="government",
+    )
+    assert all(v == 0 for row in built.report.table3.values() for v in row)
+    assert any("不重复统计" in line for line in built.basis)
+    settings.GONGKAI_COUNT_REOPENED = True
+    built = builder.build_tables(
+        PlatformSource(),
+        [tree.city.pk],
+        2025,
+        agency_name="临川市人民政府",
+        agency_kind="government",
+    )
+    assert built.report.table3["granted"][-1] == 1

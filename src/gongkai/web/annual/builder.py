@@ -7,13 +7,20 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+
 from gongkai.drafting import draft_sections
 from gongkai.formats import format_for_year
 from gongkai.report import AnnualReport, dumps
 from gongkai.report.canonical import from_dict
 from gongkai.rules import Finding, RuleSettings, check
 from gongkai.rules.location import describe
-from gongkai.statistics import table2_for_year, table3_for_year, table4_for_year
+from gongkai.statistics import (
+    StatisticsSettings,
+    table2_for_year,
+    table3_for_year,
+    table4_for_year,
+)
 from gongkai.web.annual.sources import RecordSource
 
 # Table-2 rows that come from the yearly figures, not from register entries.
@@ -26,6 +33,7 @@ class Built:
     # table → row → column index (as text) → record ids; "figures": YearFigure ids used.
     sources: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)  # the counting rules, as staff read them
 
 
 def report_title(agency_name: str, year: int, region: bool = False) -> str:
@@ -41,12 +49,14 @@ def build_tables(
     agency_name: str,
     agency_kind: str,
     region: bool = False,
+    policy: StatisticsSettings | None = None,
 ) -> Built:
     """The report of ``agency_ids`` (one agency, or a region's subtree) for ``year``."""
+    policy = policy or statistics_settings()
     fmt = format_for_year(year)
     figures, figure_ids = source.year_figures(agency_ids, year)
     t2 = table2_for_year(source.document_records(agency_ids), figures, year, fmt)
-    t3 = table3_for_year(source.application_records(agency_ids, year), year, fmt)
+    t3 = table3_for_year(source.application_records(agency_ids, year), year, fmt, policy)
     t4 = table4_for_year(source.review_records(agency_ids), year)
     report = AnnualReport(
         agency=agency_name,
@@ -70,7 +80,12 @@ def build_tables(
         "table4": t4.sources.to_dict().get("table4", {}),
         "figures": figure_ids,
     }
-    return Built(report, sources, warnings)
+    return Built(report, sources, warnings, policy.describe())
+
+
+def statistics_settings() -> StatisticsSettings:
+    """The platform's statistics policy (``GONGKAI_COUNT_REOPENED``)."""
+    return StatisticsSettings(count_reopened=getattr(settings, "GONGKAI_COUNT_REOPENED", True))
 
 
 def with_sections(report: AnnualReport, kept: dict[str, str]) -> AnnualReport:

@@ -94,6 +94,7 @@ def build_report(
     draft.data = builder.to_json(report)
     draft.sources = built.sources
     draft.build_warnings = built.warnings
+    draft.statistics_basis = built.basis
     draft.built_at = timezone.now()
     _check(draft, report)
     draft.save()

@@ -6,10 +6,8 @@ the reconsideration/litigation register and (when the cases app is installed) th
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable
-from functools import cache
-from typing import Any, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 
 from django.apps import apps
 
@@ -18,11 +16,6 @@ from gongkai.web.registers import statistics as register_stats
 from gongkai.web.reviews import statistics as review_stats
 
 CASES_APP = "gongkai.web.cases"
-
-
-@cache
-def _takes_year(func: Callable[..., Any]) -> bool:
-    return "year" in inspect.signature(func).parameters
 
 
 class RecordSource(Protocol):
@@ -52,12 +45,9 @@ class PlatformSource:
             return []
         from gongkai.web.cases import statistics as case_stats
 
-        read = case_stats.application_records
         # Only the cases that can count in ``year`` (received by its end, open at its start)
-        # need reading; the cases app narrows its query when it takes the year.
-        if _takes_year(read):
-            return read(agency_ids, year=year)
-        return read(agency_ids)
+        # are read.
+        return case_stats.application_records(agency_ids, year=year)
 
     def document_records(self, agency_ids: list[int]) -> Iterable[DocumentRecord]:
         return register_stats.document_records(agency_ids)

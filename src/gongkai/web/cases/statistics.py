@@ -94,6 +94,7 @@ def _record(
         received=received,
         concluded=concluded,
         outcome=outcome,
+        reopening=number,
     )
 
 

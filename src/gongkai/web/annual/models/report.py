@@ -29,6 +29,7 @@ class AnnualReportDraft(models.Model):
     edited_sections = models.JSONField("已人工修改的部分", default=list)
     findings = models.JSONField("审核结果", default=list)
     build_warnings = models.JSONField("生成提示", default=list)
+    statistics_basis = models.JSONField("统计口径", default=list)  # as built (builder.Built)
     previous_basis = models.CharField("跨年度比对依据", max_length=200, blank=True)
     built_at = models.DateTimeField("生成时间", null=True, blank=True)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
