@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('annual', '0001_initial'),
+        ("annual", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='annualreportdraft',
-            name='statistics_basis',
-            field=models.JSONField(default=list, verbose_name='统计口径'),
+            model_name="annualreportdraft",
+            name="statistics_basis",
+            field=models.JSONField(default=list, verbose_name="统计口径"),
         ),
     ]

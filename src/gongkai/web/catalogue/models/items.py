@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.web.catalogue.categories import ART20_BY_KEY, CATEGORY_CHOICES
+from gongkai.web.core.models import RegisterEntry
 
 VALIDITY_CHOICES = [("valid", "有效"), ("expired", "失效"), ("repealed", "废止")]
 
@@ -33,7 +34,7 @@ class CatalogueColumn(models.Model):
         return self.name
 
 
-class DisclosureItem(models.Model):
+class DisclosureItem(RegisterEntry):
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name="发布机关", on_delete=models.PROTECT, related_name="+"
     )
@@ -71,16 +72,6 @@ class DisclosureItem(models.Model):
     )
     secrecy_reviewed_at = models.DateTimeField("保密审查时间", null=True, blank=True)
     secrecy_note = models.CharField("保密审查意见", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "主动公开信息"

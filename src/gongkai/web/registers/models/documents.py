@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from gongkai.statistics import DocumentRecord
+from gongkai.web.core.models import RegisterEntry
 
 # The table-2 row keys are the kinds (spec §2), so records feed the statistics unchanged.
 DOCUMENT_KIND_CHOICES = [("regulations", "规章"), ("normative_documents", "行政规范性文件")]
@@ -21,7 +21,7 @@ class RegulatoryDocumentQuerySet(models.QuerySet["RegulatoryDocument"]):
         return self.filter(issued__lte=day).filter(Q(ended__isnull=True) | Q(ended__gt=day))
 
 
-class RegulatoryDocument(models.Model):
+class RegulatoryDocument(RegisterEntry):
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name="制定机关", on_delete=models.PROTECT, related_name="+"
     )
@@ -38,16 +38,6 @@ class RegulatoryDocument(models.Model):
         "废止或失效", max_length=12, choices=END_REASON_CHOICES, blank=True
     )
     end_basis = models.CharField("废止或失效依据", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = RegulatoryDocumentQuerySet.as_manager()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from gongkai.statistics import ReviewRecord
+from gongkai.web.core.models import RegisterEntry
 
 # Keys are those of gongkai.statistics (table-4 blocks and results), labels as in the format.
 KIND_CHOICES = [
@@ -17,7 +17,7 @@ KIND_CHOICES = [
 RESULT_CHOICES = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果")]
 
 
-class DisclosureReview(models.Model):
+class DisclosureReview(RegisterEntry):
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name="被申请/被告机关",
@@ -45,16 +45,6 @@ class DisclosureReview(models.Model):
     result = models.CharField("结果", max_length=12, choices=RESULT_CHOICES, blank=True)
     decision_note = models.TextField("决定或判决要点", blank=True)
     reopened_case = models.BooleanField("已重新办理原申请", default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="登记人",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "行政复议和行政诉讼"
