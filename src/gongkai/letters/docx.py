@@ -8,22 +8,19 @@ are set as the eastAsia font of each run, which is what Word and WPS read for CJ
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from gongkai.letters.render import Letter, Style
 from gongkai.render.official import (
     BODY_FONT,
     BODY_SIZE,
-    LINE_PITCH,
     NOTE_PITCH,
     NOTE_SIZE,
     TITLE_FONT,
-    TITLE_SIZE,
-    set_font,
+    add_paragraph,
+    add_title,
     setup_page,
 )
 
@@ -37,54 +34,26 @@ _ALIGN = {
 }
 
 
-def _paragraph(
-    doc: Any,
-    text: str,
-    align: Any,
-    first_indent: bool = False,
-    size: Pt = BODY_SIZE,
-    pitch: Pt = LINE_PITCH,
-) -> Any:
-    p = doc.add_paragraph()
-    fmt = p.paragraph_format
-    fmt.alignment = align
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = pitch
-    fmt.space_before = fmt.space_after = Pt(0)
-    if first_indent:
-        fmt.first_line_indent = size * 2
-    set_font(p.add_run(text), BODY_FONT, size)
-    return p
-
-
 def to_docx(letter: Letter) -> bytes:
     doc = Document()
     setup_page(doc)  # also sets Normal: what staff type when they edit the file in Word or WPS
 
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = LINE_PITCH
-    set_font(title.add_run(letter.title), TITLE_FONT, TITLE_SIZE)
+    add_title(doc, letter.title)
 
     for p in letter.body:
-        _paragraph(doc, p.text, _ALIGN[p.style], first_indent=p.style is Style.BODY)
+        add_paragraph(doc, p.text, _ALIGN[p.style], indent=p.style is Style.BODY)
     # Keep the signature on the page of the last paragraph: never a page of its own.
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    _paragraph(doc, "", WD_ALIGN_PARAGRAPH.LEFT).paragraph_format.keep_with_next = True
+    add_paragraph(doc, "", WD_ALIGN_PARAGRAPH.LEFT).paragraph_format.keep_with_next = True
     for text in (letter.seal, letter.signature, letter.date):
-        fmt = _paragraph(doc, text, WD_ALIGN_PARAGRAPH.RIGHT).paragraph_format
+        fmt = add_paragraph(doc, text, WD_ALIGN_PARAGRAPH.RIGHT).paragraph_format
         fmt.right_indent = BODY_SIZE * 2
         fmt.keep_with_next = text != letter.date
     if letter.notes:
-        _paragraph(doc, "", WD_ALIGN_PARAGRAPH.LEFT)
+        add_paragraph(doc, "", WD_ALIGN_PARAGRAPH.LEFT)
     for p in letter.notes:
-        _paragraph(
-            doc,
-            p.text,
-            WD_ALIGN_PARAGRAPH.LEFT,
-            first_indent=True,
-            size=NOTE_SIZE,
-            pitch=NOTE_PITCH,
+        add_paragraph(
+            doc, p.text, WD_ALIGN_PARAGRAPH.LEFT, indent=True, size=NOTE_SIZE, pitch=NOTE_PITCH
         )
 
     out = io.BytesIO()

@@ -12,7 +12,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -30,12 +30,11 @@ from gongkai.render.official import (
     BODY_SIZE,
     HEADING_FONT,
     HEADING_SIZE,
-    LINE_PITCH,
     MARGINS_MM,
     TABLE_SIZE,
     TABLE_SMALL_SIZE,
-    TITLE_FONT,
-    TITLE_SIZE,
+    add_paragraph,
+    add_title,
     set_font,
     setup_page,
 )
@@ -46,19 +45,6 @@ _WIDE_TABLE_COLUMNS = 12  # from this many columns on, the table is set in 小�
 _CELL_ALIGN = {Role.LABEL: WD_ALIGN_PARAGRAPH.LEFT}
 
 
-def _paragraph(doc: Any, text: str, font: str, size: Pt, align: Any, indent: bool) -> Any:
-    p = doc.add_paragraph()
-    fmt = p.paragraph_format
-    fmt.alignment = align
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = LINE_PITCH
-    fmt.space_before = fmt.space_after = Pt(0)
-    if indent:
-        fmt.first_line_indent = size * 2
-    set_font(p.add_run(text), font, size)
-    return p
-
-
 def _append(parent: Any, tag: str, **attrs: str) -> None:
     element = OxmlElement(tag)
     for name, value in attrs.items():
@@ -67,7 +53,9 @@ def _append(parent: Any, tag: str, **attrs: str) -> None:
 
 
 def _heading(doc: Any, text: str) -> None:
-    p = _paragraph(doc, text, HEADING_FONT, HEADING_SIZE, WD_ALIGN_PARAGRAPH.LEFT, True)
+    p = add_paragraph(
+        doc, text, WD_ALIGN_PARAGRAPH.LEFT, indent=True, font=HEADING_FONT, size=HEADING_SIZE
+    )
     p.paragraph_format.keep_with_next = True
     _append(p._p.get_or_add_pPr(), "w:outlineLvl", **{"w:val": "0"})  # last: schema order
 
@@ -117,29 +105,26 @@ def to_document(report: AnnualReport) -> Any:
     layout = report_layout(report)
     doc = Document()
     setup_page(doc)
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = LINE_PITCH
-    set_font(title.add_run(layout.title), TITLE_FONT, TITLE_SIZE)
+    add_title(doc, layout.title)
     body = WD_ALIGN_PARAGRAPH.JUSTIFY
     for section in layout.sections:
         _heading(doc, section.heading)
         for text in section.paragraphs:
-            _paragraph(doc, text, BODY_FONT, BODY_SIZE, body, True)
+            add_paragraph(doc, text, body, indent=True)
         if section.table is None:
             continue
         if section.table.grid is None:
             note = f"{section.table.title}：{NOT_PUBLISHED}"
-            _paragraph(doc, note, BODY_FONT, BODY_SIZE, body, True)
+            add_paragraph(doc, note, body, indent=True)
             continue
         _table(doc, section.table.grid)
     signature = [layout.agency or ""]
     if layout.published:
         signature.append(chinese_date(layout.published))
     if any(signature):
-        _paragraph(doc, "", BODY_FONT, BODY_SIZE, body, False)
+        add_paragraph(doc, "", body)
         for text in signature:
-            p = _paragraph(doc, text, BODY_FONT, BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, False)
+            p = add_paragraph(doc, text, WD_ALIGN_PARAGRAPH.RIGHT)
             p.paragraph_format.right_indent = BODY_SIZE * 2
     return doc
 

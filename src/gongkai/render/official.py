@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -56,3 +57,34 @@ def setup_page(doc: Any) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
         section.left_margin, section.right_margin = Mm(left), Mm(right)
+
+
+def add_paragraph(
+    doc: Any,
+    text: str,
+    align: Any,
+    *,
+    indent: bool = False,
+    font: str = BODY_FONT,
+    size: Pt = BODY_SIZE,
+    pitch: Pt = LINE_PITCH,
+) -> Any:
+    """A paragraph on the fixed line pitch, no extra spacing; ``indent``: two characters."""
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = pitch
+    fmt.space_before = fmt.space_after = Pt(0)
+    if indent:
+        fmt.first_line_indent = size * 2
+    set_font(p.add_run(text), font, size)
+    return p
+
+
+def add_title(doc: Any, text: str) -> None:
+    """The document's title, centred, one blank line below it."""
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = LINE_PITCH
+    set_font(title.add_run(text), TITLE_FONT, TITLE_SIZE)
