@@ -45,9 +45,7 @@ def test_2019_format_folds_the_other_rows():
 # again on 2024-04-20 (partial): the platform gives one record per handling.
 REOPENED = [
     ApplicationRecord("r", "social", date(2023, 3, 1), date(2023, 3, 20), "granted"),
-    ApplicationRecord(
-        "r-1", "social", date(2024, 4, 1), date(2024, 4, 20), "partial", reopening=1
-    ),
+    ApplicationRecord("r-1", "social", date(2024, 4, 1), date(2024, 4, 20), "partial", reopening=1),
 ]
 
 

@@ -44,11 +44,18 @@ ID_TYPE_CHOICES = [
     ("other", "其他证件"),
 ]
 
-FORM_CHOICES = [("paper", "纸质"), ("electronic", "电子文档"), ("other", "其他")]
+# The carriers and ways of obtaining the information on the usual application form (Art. 29(三)).
+FORM_CHOICES = [
+    ("paper", "纸质"),
+    ("electronic", "电子文档"),
+    ("disc", "光盘、磁盘等存储介质"),
+    ("other", "其他"),
+]
 DELIVERY_CHOICES = [
     ("post", "邮寄"),
     ("email", "电子邮件"),
     ("pickup", "当面领取"),
+    ("inspect", "当场阅读、抄录"),
     ("online", "网上获取"),
     ("fax", "传真"),
 ]

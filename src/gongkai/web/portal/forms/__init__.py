@@ -26,8 +26,8 @@ ORGANISATION_TYPE_CHOICES = [
 PERSON_ID_TYPES = ("id_card", "passport", "hk_mo_tw", "other")
 ORGANISATION_ID_TYPES = ("credit_code", "other")
 # What the portal offers: it serves the agency's letters, not the information itself, and
-# has no fax line — so 邮寄、电子邮件、当面领取 (the cases app's labels).
-PORTAL_DELIVERIES = ("post", "email", "pickup")
+# has no fax line — so 邮寄、电子邮件、当面领取、当场阅读抄录 (the cases app's labels).
+PORTAL_DELIVERIES = ("post", "email", "pickup", "inspect")
 PORTAL_DELIVERY_CHOICES = [(k, v) for k, v in DELIVERY_CHOICES if k in PORTAL_DELIVERIES]
 MIN_DESCRIPTION = 10
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
