@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages gongkai needs beyond Python: CJK fonts for PDF output (both jobs), and
-# Chromium for the browser tests (test job only). Installs what is missing when root.
+# Debian packages gongkai needs beyond Python: CJK fonts for PDF output (both jobs);
+# Chromium for the browser tests and LibreOffice to open the generated DOCX files as staff
+# will (test job only). Installs what is missing when root.
 set -euo pipefail
 job=${1:-run}
 packages=(fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0)
-[ "$job" = test ] && packages+=(chromium)
+[ "$job" = test ] && packages+=(chromium libreoffice-writer-nogui)
 
 missing=()
 for pkg in "${packages[@]}"; do
