@@ -296,7 +296,7 @@ def main() -> int:
 
     from gongkai.web.accounts.models import User
     from gongkai.web.agencies.models import Agency
-    from gongkai.web.annual import builder, services
+    from gongkai.web.annual import builder, ranking, services
     from gongkai.web.annual.sources import PlatformSource
     from gongkai.web.cases.models import Case
 
@@ -355,6 +355,12 @@ def main() -> int:
     agency = Agency.objects.get(pk=typical_id)
     seconds, _ = _timed(lambda: services.build_report(agency, YEAR, by=user), 5)
     print(f"{'(info) service':>16}: build_report incl. rules and save in {seconds * 1000:.0f} ms")
+
+    subtree = Agency.objects.subtree(root).in_tree_order()
+    seconds, result = _timed(lambda: ranking.places(subtree, YEAR, dt.date(YEAR + 1, 3, 1)), 3)
+    print(
+        f"{'(info) ranking':>16}: {len(result):,} agencies scored and ranked in {seconds * 1000:.0f} ms"
+    )
     return 1 if failed else 0
 
 

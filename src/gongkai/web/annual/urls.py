@@ -9,6 +9,7 @@ urlpatterns = [
     path("", staff.report_list, name="list"),
     path("build/", staff.report_build, name="build"),
     path("overview/", staff.report_overview, name="overview"),
+    path("ranking/", staff.report_ranking, name="ranking"),
     path("<int:pk>/", staff.report_detail, name="detail"),
     path("<int:pk>/rebuild/", staff.report_rebuild, name="rebuild"),
     path("<int:pk>/action/", staff.report_action, name="action"),

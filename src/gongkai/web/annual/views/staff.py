@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from gongkai.evaluation import CRITERIA
 from gongkai.render import MEDIA_TYPES, RENDERERS
 from gongkai.render import render as render_report
 from gongkai.rules import RULES
 from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
-from gongkai.web.annual import display, overview, services
+from gongkai.web.annual import display, overview, ranking, services
 from gongkai.web.annual.deadlines import report_deadline
 from gongkai.web.annual.forms import ActionForm, BuildForm, ImportForm, SectionForm, YearForm
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
@@ -290,13 +291,18 @@ def report_export(request: HttpRequest, pk: int, target: str) -> HttpResponse:
     return _download(report, target, f"{report.title or draft}{suffix}")
 
 
-def report_overview(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if permissions.role_of(user) is None or getattr(user, "agency", None) is None:
+def _subtree_year(request: HttpRequest) -> tuple[YearForm, int, Any]:
+    """The year asked for (default: last year) on the pages over an agency's subtree."""
+    if permissions.role_of(request.user) is None or getattr(request.user, "agency", None) is None:
         raise PermissionDenied("汇总视图仅供机关用户使用。")
     form = YearForm(request.GET or None)
     today = timezone.localdate()
-    year = (form.cleaned_data["year"] if form.is_valid() else None) or today.year - 1
+    return form, (form.cleaned_data["year"] if form.is_valid() else None) or today.year - 1, today
+
+
+def report_overview(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form, year, today = _subtree_year(request)
     agencies = permissions.visible_agencies(user).in_tree_order()
     rows = overview.statuses(agencies, year, today)
     root: Agency = user.agency  # type: ignore[attr-defined]
@@ -319,3 +325,18 @@ def report_overview(request: HttpRequest) -> HttpResponse:
         "can_build_region": services.can_work_on(user, root, "region"),
     }
     return render(request, "annual/overview.html", context)
+
+
+def report_ranking(request: HttpRequest) -> HttpResponse:
+    """The agencies of the subtree ranked for a year by the published criteria."""
+    form, year, today = _subtree_year(request)
+    agencies = permissions.visible_agencies(request.user).in_tree_order()
+    context = {
+        "year": year,
+        "form": form,
+        "today": today,
+        "root": request.user.agency,  # type: ignore[attr-defined]
+        "places": ranking.places(agencies, year, today),
+        "criteria": CRITERIA,
+    }
+    return render(request, "annual/ranking.html", context)
