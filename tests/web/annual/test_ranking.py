@@ -4,10 +4,12 @@ places follow the scores, and nobody ranks agencies outside their subtree."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 
 import pytest
 from django.test import Client
+from openpyxl import load_workbook
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annual import services
@@ -88,3 +90,17 @@ def test_the_page_ranks_the_subtree_only(tree: Tree, world: dict) -> None:
     client.force_login(outsider)
     other_page = client.get("/annual/ranking/?year=2024").content.decode()
     assert f'data-agency="{tree.city_dept.pk}"' not in other_page
+
+
+def test_the_ranking_downloads_as_a_spreadsheet(tree: Tree, world: dict) -> None:
+    client = Client()
+    assert client.login(username="zg", password=PASSWORD)
+    response = client.get("/annual/ranking/export.csv?year=2024")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("名次,机关,总分,按期答复（40分）,按期答复说明")
+    dept = next(line for line in lines if tree.city_dept.name in line)
+    assert "本年答复 2 件，其中超过答复期限 1 件" in dept
+    assert len(lines) == 1 + 4  # the city and its three subordinate agencies
+    book = load_workbook(io.BytesIO(client.get("/annual/ranking/export.xlsx?year=2024").content))
+    assert book.active.max_row == 5
+    assert client.get("/annual/ranking/export.pdf?year=2024").status_code == 404

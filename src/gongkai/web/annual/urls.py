@@ -10,6 +10,7 @@ urlpatterns = [
     path("build/", staff.report_build, name="build"),
     path("overview/", staff.report_overview, name="overview"),
     path("ranking/", staff.report_ranking, name="ranking"),
+    path("ranking/export.<str:fmt>", staff.ranking_export, name="ranking_export"),
     path("<int:pk>/", staff.report_detail, name="detail"),
     path("<int:pk>/rebuild/", staff.report_rebuild, name="rebuild"),
     path("<int:pk>/action/", staff.report_action, name="action"),

@@ -25,6 +25,7 @@ from gongkai.web.annual.forms import ActionForm, BuildForm, ImportForm, SectionF
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
 from gongkai.web.annual.records import linked_records
 from gongkai.web.annual.workflow import EDITABLE_STATES, available
+from gongkai.web.core.exports import table_download
 
 EXPORTS = ("docx", "pdf", "html", "xlsx", "json")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "cannot-assess": 2, "info": 3}
@@ -340,3 +341,18 @@ def report_ranking(request: HttpRequest) -> HttpResponse:
         "criteria": CRITERIA,
     }
     return render(request, "annual/ranking.html", context)
+
+
+def ranking_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The ranking as a spreadsheet: place, agency, total, then points and reason per criterion."""
+    _, year, today = _subtree_year(request)
+    agencies = permissions.visible_agencies(request.user).in_tree_order()
+    headers = ["名次", "机关", "总分"]
+    for c in CRITERIA:
+        headers += [f"{c.label}（{c.points}分）", f"{c.label}说明"]
+    rows = (
+        [p.position, p.agency.name, p.score.total]
+        + [value for part in p.score.parts for value in (part.points, part.why)]
+        for p in ranking.places(agencies, year, today)
+    )
+    return table_download(fmt, f"{year}年度排名", headers, rows, f"ranking-{year}")

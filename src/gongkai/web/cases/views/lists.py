@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.apps import apps
@@ -15,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
-from openpyxl import Workbook
 
 from gongkai.clock import RECEIPT_RULES, Channel
 from gongkai.web.accounts import permissions
@@ -28,6 +25,7 @@ from gongkai.web.cases.choices import (
     STATE_LABELS,
 )
 from gongkai.web.cases.models import Case, ExtensionRequest, Notification
+from gongkai.web.core.exports import table_download
 
 PAGE_SIZE = 50
 _CHANNELS = dict(CHANNEL_CHOICES)
@@ -325,28 +323,9 @@ EXPORT_LIMIT = 200_000
 def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _, cases = _filtered(request)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-        writer = csv.writer(buffer)
-        writer.writerow(EXPORT_HEADERS)
-        for row in _export_rows(cases):
-            writer.writerow(["" if v is None else v for v in row])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("依申请公开案件")
-        sheet.append(EXPORT_HEADERS)
-        for row in _export_rows(cases):
-            sheet.append(list(row))
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.{fmt}"'
-    return response
+    return table_download(
+        fmt, "依申请公开案件", EXPORT_HEADERS, _export_rows(cases), f"cases-{stamp}"
+    )
 
 
 def notifications(request: HttpRequest) -> HttpResponse:
