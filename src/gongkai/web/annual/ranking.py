@@ -22,9 +22,12 @@ from gongkai.web.annual.sources import CASES_APP
 @dataclass(frozen=True)
 class Place:
     position: int
-    agency: Agency
     score: Score
     status: overview.AgencyStatus
+
+    @property
+    def agency(self) -> Agency:
+        return self.status.agency
 
 
 def _case_figures(agencies: list[Agency], year: int, today: dt.date) -> dict[int, dict[str, int]]:
@@ -56,6 +59,6 @@ def places(agencies: QuerySet[Agency], year: int, today: dt.date) -> list[Place]
         )
         scored.append((status, score(agency_year, today)))
     return [
-        Place(position, status.agency, result, status)
+        Place(position, result, status)
         for position, (status, result) in ranked(scored, key=lambda item: item[1].total)
     ]
