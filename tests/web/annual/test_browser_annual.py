@@ -1,6 +1,6 @@
 """In Chromium: staff generate the report, edit a section (htmx), the head approves and
 submits it, the supervisor above accepts, the head publishes and downloads the DOCX; the
-supervisor's roll-up equals the sum of the subtree's reports."""
+supervisor's roll-up equals the sum of the subtree's reports, and the ranking lists them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.annual import services
 from gongkai.web.annual.models import AnnualReportDraft
@@ -126,3 +127,10 @@ def test_report_from_draft_to_published_and_rollup(
     assert region.data["table4"][4] == 4
     page.goto(f"{base}/annual/overview/?year={YEAR}")
     assert page.text_content("[data-testid=rollup-check]").strip() == "汇总数与各机关报告之和一致。"
+
+    # … and ranks its agencies: the department published today, long after 2025-01-31.
+    page.click("[data-testid=ranking-link]")
+    rows = page.locator("[data-testid=ranking] tbody tr")
+    expect(rows).to_have_count(4)
+    department = page.locator(f"[data-testid=ranking] tr[data-agency='{tree.city_dept.pk}']")
+    expect(department.locator("[data-criterion=report_published]")).to_contain_text("超过期限")
