@@ -76,6 +76,9 @@ class WorkCalendar:
             frozenset(range(self.official.first_year, self.official.last_year + 1))
             | self.overrides.years
         )
+        # the unbroken run of final years from the package's first: answers most
+        # "provisional?" questions with two comparisons (the clock asks it for every case)
+        self.final_run = (self.official.first_year, self.last_final_year)
         self._lock = threading.Lock()
         self._coverage: dict[dt.date, tuple[int | None, str | None]] = {}  # per as-of day
         top = min(LAST_YEAR, max(self._final_years) + _MARGIN_YEARS)
@@ -107,6 +110,8 @@ class WorkCalendar:
         low, high = first.year, last.year
         if low > high:
             low, high = high, low
+        if self.final_run[0] <= low and high <= self.final_run[1]:
+            return False
         final = self._final_years
         if low == high:
             return low not in final

@@ -257,7 +257,10 @@ class _Run(CorrectionRules, PauseRules):
                 if limit is not None and limit > last:
                     last = limit
         calendar = self.calendar
-        provisional = calendar.provisional_between(self.received, last)
+        first_final, last_final = calendar.final_run  # inline fast path: runs per case
+        provisional = not (
+            first_final <= self.received.year and last.year <= last_final
+        ) and calendar.provisional_between(self.received, last)
         years: tuple[int, ...] = ()
         warnings: tuple[str, ...] = ()
         if provisional:
