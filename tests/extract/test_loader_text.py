@@ -35,6 +35,15 @@ def test_gbk_text_is_detected() -> None:
     assert decoded.encoding in ("gb18030", "gbk")
 
 
+@pytest.mark.parametrize(
+    "phrase", ["政府信息公开", "二、主动公开政府信息情况", "本机关收到申请12件"]
+)
+def test_short_gbk_text_is_not_taken_for_another_script(phrase: str) -> None:
+    """A few GBK bytes also decode as EUC-KR (Hangul) or cp1251 (Cyrillic): the decoding
+    that reads as Chinese wins."""
+    assert decode(phrase.encode("gbk"), "r.txt").text == phrase
+
+
 def test_big5_text_is_detected() -> None:
     decoded = decode(TRADITIONAL.encode("big5"), "r.txt")
     assert decoded.text == TRADITIONAL

@@ -25,8 +25,10 @@ _COMMON = frozenset(
 )
 _FALLBACKS = ("gb18030", "big5")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_MIN_PLAUSIBLE = 0.08  # share of common characters among the CJK characters
+# Letters beyond ASCII: Chinese characters, and whatever a wrong decoding makes of them
+# (Hangul from EUC-KR, kana from Shift-JIS, Cyrillic from cp1251, accented Latin from cp1252)
+_LETTER = re.compile(r"(?![a-zA-Z])[^\W\d_]")
+_MIN_PLAUSIBLE = 0.08  # share of common Chinese characters among those letters
 _MAX_CONTROL = 0.01  # share of control characters tolerated in a text file
 
 
@@ -44,11 +46,12 @@ def _codec_name(name: str) -> str | None:
 
 
 def plausibility(text: str) -> float:
-    """Share of common Chinese characters among the CJK characters (1.0 when there are none)."""
-    cjk = _CJK.findall(text)
-    if not cjk:
+    """Share of common Chinese characters among the non-ASCII letters (1.0 when there are
+    none: ASCII reads the same in every candidate encoding)."""
+    letters = _LETTER.findall(text)
+    if not letters:
         return 1.0
-    return sum(ch in _COMMON for ch in cjk) / len(cjk)
+    return sum(ch in _COMMON for ch in letters) / len(letters)
 
 
 def _control_share(text: str) -> float:
