@@ -7,6 +7,7 @@ Letter types are data (``LETTER_TYPES``); the fields a template may use are the 
 ``LetterContext`` plus ``DERIVED_LABELS``; default templates live in ``templates/``.
 """
 
+from gongkai.calendar.labels import cn_date as chinese_date
 from gongkai.letters.context import (
     CONSULTATION_DAYS,
     DEFAULT_CORRECTION_DAYS,
@@ -16,7 +17,6 @@ from gongkai.letters.context import (
     FIELD_LABELS,
     PAYMENT_DAYS,
     LetterContext,
-    chinese_date,
 )
 from gongkai.letters.docx import to_docx
 from gongkai.letters.errors import (

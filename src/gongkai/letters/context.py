@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from gongkai.calendar.labels import cn_date as chinese_date  # 2026年11月3日, as documents write it
 from gongkai.letters.errors import ContextError
 from gongkai.outcomes import FEE_MEASURES, REGULATION, UnknownOutcomeError, outcome
 
@@ -119,11 +120,6 @@ DERIVED_LABELS: dict[str, str] = {
     "fee_scheme_label": "计收方式名称",
     "fee_basis": "收费依据",
 }
-
-
-def chinese_date(day: dt.date) -> str:
-    """A date as written in official letters: 2026年11月24日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _amount(value: Decimal) -> str:

@@ -17,12 +17,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from gongkai.calendar.labels import cn_date as chinese_date
 from gongkai.render.layout import (
     NOT_PUBLISHED,
     Grid,
     GridCell,
     Role,
-    chinese_date,
     report_layout,
 )
 from gongkai.render.official import (

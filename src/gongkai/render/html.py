@@ -11,7 +11,8 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 from markupsafe import Markup
 
-from gongkai.render.layout import NOT_PUBLISHED, Grid, chinese_date, report_layout
+from gongkai.calendar.labels import cn_date as chinese_date
+from gongkai.render.layout import NOT_PUBLISHED, Grid, report_layout
 from gongkai.render.official import BODY_FAMILY, HEADING_FAMILY, PAGE_CSS, TITLE_FAMILY
 from gongkai.report.model import AnnualReport
 

@@ -113,11 +113,6 @@ def display(value: Cell) -> str:
     return str(value)
 
 
-def chinese_date(day: date) -> str:
-    """A date as written in official documents: 2022年1月20日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def report_title(report: AnnualReport) -> str:
     if report.title:
         return report.title
