@@ -186,7 +186,7 @@ def test_extension_approval_only_by_the_head(handler: Any, head: Any, case: Case
     case.refresh_from_db()
     data = {
         "extension_decide-version": case.version,
-        "extension_decide-date": "2025-03-20",
+        "extension_decide-date": "2025-03-14",
         "extension_decide-approve": "1",
         "extension_decide-ref": request.pk,
     }
@@ -339,3 +339,18 @@ def test_review_points_to_the_correction_path(handler: Any, case: Case) -> None:
         "clear": False,
         "ours": True,
     }
+
+
+def test_a_date_after_today_is_refused_with_both_dates(handler: Any, case: Case) -> None:
+    """Today is 2025-03-14 (the fixture): a correction notice dated the 17th is a slip."""
+    url = reverse("cases:action", args=[case.pk, "correction"])
+    data = {
+        "correction-version": case.version,
+        "correction-date": "2025-03-17",
+        "correction-items": "请写明项目名称",
+        "correction-token": "t-future",
+    }
+    response = login(handler).post(url, data)
+    assert response.status_code == 400
+    assert "日期2025年3月17日晚于今天（2025年3月14日）" in response.content.decode()
+    assert not CaseEvent.objects.filter(case=case, kind="correction_requested").exists()

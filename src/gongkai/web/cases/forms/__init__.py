@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.calendar.labels import cn_date
 from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
 from gongkai.web.cases.choices import (
@@ -48,8 +49,22 @@ def _today() -> dt.date:
     return services.today()
 
 
+class PastDateField(forms.DateField):
+    """The day something happened: never after today. The case file records what has
+    happened; a date in the future is a slip of the keyboard, and the clock would count it."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        today = _today()
+        if value and value > today:
+            raise forms.ValidationError(
+                f"{self.label or '日期'}{cn_date(value)}晚于今天（{cn_date(today)}），"
+                "只能记录已经发生的事。"
+            )
+
+
 class DatedActionForm(CaseActionForm):
-    date = forms.DateField(label="日期", widget=DATE)
+    date = PastDateField(label="日期", widget=DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,8 +78,8 @@ RECEIPT_HELP = "；".join(
 
 
 class IntakeForm(TokenForm, forms.ModelForm):
-    submitted_on = forms.DateField(label="提交日期", widget=DATE)
-    received_on = forms.DateField(
+    submitted_on = PastDateField(label="提交日期", widget=DATE)
+    received_on = PastDateField(
         label="签收或确认日期",
         widget=DATE,
         required=False,
@@ -229,9 +244,7 @@ class ReplyForm(DatedActionForm):
     withheld_description = forms.CharField(label="不予公开的部分及理由", required=False)
     responsible_agency = forms.CharField(label="负责公开的行政机关", required=False)
     responsible_agency_contact = forms.CharField(label="其联系方式", required=False)
-    previous_reply_date = forms.DateField(
-        label="原答复日期（重复申请）", required=False, widget=DATE
-    )
+    previous_reply_date = PastDateField(label="原答复日期（重复申请）", required=False, widget=DATE)
     previous_case_number = forms.CharField(label="原答复编号", required=False)
 
     def clean_outcome(self) -> str:

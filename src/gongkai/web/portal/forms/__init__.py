@@ -13,6 +13,7 @@ from gongkai.web.cases.choices import (
     FORM_CHOICES,
     ID_TYPE_CHOICES,
 )
+from gongkai.web.cases.forms import PastDateField
 from gongkai.web.portal import codes, uploads
 from gongkai.web.portal.validators import document_number_problem
 
@@ -212,7 +213,7 @@ class TrackForm(forms.Form):
 
 
 def _received_on(label: str, help_text: str) -> forms.DateField:
-    return forms.DateField(
+    return PastDateField(
         label=label,
         widget=DATE,
         help_text=help_text,
