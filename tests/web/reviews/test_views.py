@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from gongkai.web.reviews.models import DisclosureReview
 from tests.web.conftest import PASSWORD, Tree, make_user
@@ -37,3 +40,16 @@ def test_record_and_correct(tree: Tree) -> None:
     page = client.get(f"/reviews/{review.pk}/").content.decode()
     assert "结果纠正" in page and 'data-testid="reopen-needed"' in page
     assert Client().get(f"/reviews/{review.pk}/").status_code == 302
+
+
+def test_a_filing_date_after_today_is_refused(tree: Tree) -> None:
+    client = Client()
+    user = make_user("h", "handler", tree.city)
+    assert client.login(username=user.username, password=PASSWORD)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    response = client.post(
+        "/reviews/",
+        {"agency": tree.city.pk, "kind": "review", "filed": tomorrow.isoformat()},
+    )
+    assert response.status_code == 200 and "晚于今天" in response.content.decode()
+    assert not DisclosureReview.objects.exists()

@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 
-from gongkai.calendar.labels import cn_date
 from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
 from gongkai.web.cases.choices import (
@@ -21,6 +20,7 @@ from gongkai.web.cases.choices import (
     STATE_CHOICES,
 )
 from gongkai.web.cases.models import Case
+from gongkai.web.core import fields as core_fields
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # the value HTML date inputs need
 
@@ -49,18 +49,11 @@ def _today() -> dt.date:
     return services.today()
 
 
-class PastDateField(forms.DateField):
-    """The day something happened: never after today. The case file records what has
-    happened; a date in the future is a slip of the keyboard, and the clock would count it."""
+class PastDateField(core_fields.PastDateField):
+    """A day already past, as of the services' today (which tests pin)."""
 
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        today = _today()
-        if value and value > today:
-            raise forms.ValidationError(
-                f"{self.label or '日期'}{cn_date(value)}晚于今天（{cn_date(today)}），"
-                "只能记录已经发生的事。"
-            )
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, today=_today, **kwargs)
 
 
 class DatedActionForm(CaseActionForm):

@@ -8,6 +8,7 @@ from django import forms
 
 from gongkai.web.catalogue.categories import CATEGORY_CHOICES
 from gongkai.web.catalogue.models import VALIDITY_CHOICES, CatalogueColumn
+from gongkai.web.core.fields import PastDateField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,7 +22,7 @@ class ItemForm(forms.Form):
     )
     issuing_body = forms.CharField(label="发文机关", max_length=200)
     document_number = forms.CharField(label="文号", max_length=80, required=False)
-    formed = forms.DateField(
+    formed = PastDateField(
         label="形成或变更日期", widget=DATE, help_text="自该日起 20 个工作日内公开（第二十六条）"
     )
     summary = forms.CharField(
@@ -45,7 +46,7 @@ class ColumnForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    on = forms.DateField(label="公开日期", widget=DATE)
+    on = PastDateField(label="公开日期", widget=DATE)
     url = forms.URLField(label="公开网址", required=False, assume_scheme="https")
 
 
@@ -56,7 +57,7 @@ class ReviewForm(forms.Form):
 
 
 class ChangeForm(forms.Form):
-    changed = forms.DateField(label="变更日期", widget=DATE)
+    changed = PastDateField(label="变更日期", widget=DATE)
 
 
 class ValidityForm(forms.Form):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.web.core.fields import PastDateField
 from gongkai.web.registers.models import DOCUMENT_KIND_CHOICES, END_REASON_CHOICES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,13 +24,13 @@ class DocumentForm(_AgencyForm):
     kind = forms.ChoiceField(label="类别", choices=DOCUMENT_KIND_CHOICES)
     title = forms.CharField(label="名称", max_length=300)
     document_number = forms.CharField(label="文号", max_length=80, required=False)
-    issued = forms.DateField(label="印发日期", widget=DATE)
-    published = forms.DateField(label="公开日期", required=False, widget=DATE)
+    issued = PastDateField(label="印发日期", widget=DATE)
+    published = PastDateField(label="公开日期", required=False, widget=DATE)
     effective = forms.DateField(label="施行日期", required=False, widget=DATE)
 
 
 class AmendForm(forms.Form):
-    on = forms.DateField(label="修订日期", widget=DATE)
+    on = PastDateField(label="修订日期", widget=DATE)
     note = forms.CharField(label="修订说明", max_length=300)
 
 
