@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from gongkai.calendar.labels import cn_date
+
 T = TypeVar("T")
 
 
@@ -91,10 +93,6 @@ class Score:
         return sum(p.criterion.points for p in self.parts)
 
 
-def _md(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _on_time(a: AgencyYear, today: dt.date) -> Part:
     c = _BY_KEY["on_time"]
     if a.replied == 0:
@@ -112,14 +110,16 @@ def _overdue(a: AgencyYear, today: dt.date) -> Part:
 
 def _published(a: AgencyYear, today: dt.date) -> Part:
     c = _BY_KEY["report_published"]
-    deadline = _md(a.report_deadline)
+    deadline = cn_date(a.report_deadline)
     if a.report_published is None:
         if today <= a.report_deadline:
             return Part(c, 0, f"尚未公开（期限 {deadline}，尚未到期）")
         return Part(c, 0, f"期限 {deadline} 已过，尚未公开")
     if a.report_published <= a.report_deadline:
-        return Part(c, c.points, f"{_md(a.report_published)}公开，未超过期限 {deadline}")
-    return Part(c, c.points / 2, f"{_md(a.report_published)}公开，超过期限 {deadline}（得一半）")
+        return Part(c, c.points, f"{cn_date(a.report_published)}公开，未超过期限 {deadline}")
+    return Part(
+        c, c.points / 2, f"{cn_date(a.report_published)}公开，超过期限 {deadline}（得一半）"
+    )
 
 
 def _consistent(a: AgencyYear, today: dt.date) -> Part:

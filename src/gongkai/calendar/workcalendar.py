@@ -87,11 +87,6 @@ class WorkCalendar:
     # ---- what is known ----------------------------------------------------------------
 
     @property
-    def final_years(self) -> frozenset[int]:
-        """Years whose working days are official (package data or a loaded notice)."""
-        return self._final_years
-
-    @property
     def last_final_year(self) -> int:
         """The last year of the unbroken run of final years from the package's first."""
         year = self.official.first_year
@@ -105,17 +100,18 @@ class WorkCalendar:
     def is_provisional(self, day: dt.date) -> bool:
         return day.year not in self._final_years
 
-    def provisional_between(self, first: dt.date, last: dt.date) -> bool:
-        """Whether any day from ``first`` to ``last`` (either order) is provisional."""
+    def provisional_years(self, first: dt.date, last: dt.date) -> tuple[int, ...]:
+        """The provisional years from ``first`` to ``last`` (either order), in order."""
         low, high = first.year, last.year
         if low > high:
             low, high = high, low
         if self.final_run[0] <= low and high <= self.final_run[1]:
-            return False
-        final = self._final_years
-        if low == high:
-            return low not in final
-        return any(y not in final for y in range(low, high + 1))
+            return ()  # the common case, two comparisons (the clock asks for every case)
+        return tuple(y for y in range(low, high + 1) if y not in self._final_years)
+
+    def provisional_between(self, first: dt.date, last: dt.date) -> bool:
+        """Whether any day from ``first`` to ``last`` (either order) is provisional."""
+        return bool(self.provisional_years(first, last))
 
     def with_notices(self, *notices: HolidayNotice) -> WorkCalendar:
         """A new calendar with more notices loaded (the calendar itself never changes)."""
@@ -132,10 +128,8 @@ class WorkCalendar:
         except KeyError:
             if len(self._coverage) > 1024:  # a cache of a few as-of days, not a history
                 self._coverage.clear()
-            found = self._coverage[today] = (
-                self.missing_year(today),
-                self._coverage_warning(today),
-            )
+            year = self.missing_year(today)
+            found = self._coverage[today] = (year, self._coverage_warning(today, year))
             return found
 
     def missing_year(self, today: dt.date) -> int | None:
@@ -147,8 +141,7 @@ class WorkCalendar:
             return today.year + 1
         return None
 
-    def _coverage_warning(self, today: dt.date) -> str | None:
-        year = self.missing_year(today)
+    def _coverage_warning(self, today: dt.date, year: int | None) -> str | None:
         if year is None:
             return None
         if year == today.year:

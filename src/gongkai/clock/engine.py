@@ -86,8 +86,7 @@ class _Run(CorrectionRules, PauseRules):
         self.received = receipt.date
         self.regime = regime_for(self.received)
         self.status = ST_RUNNING
-        start = self.received if settings.count_from_next_day else self.received - ONE_DAY
-        self.due = calendar.add_workdays(start, self.regime.reply_workdays)
+        self.due = self._count(self.received, self.regime.reply_workdays)
         self.original_due = self.due
         self.span_start = self.received
         self.correction = None
@@ -257,17 +256,9 @@ class _Run(CorrectionRules, PauseRules):
                 if limit is not None and limit > last:
                     last = limit
         calendar = self.calendar
-        first_final, last_final = calendar.final_run  # inline fast path: runs per case
-        provisional = not (
-            first_final <= self.received.year and last.year <= last_final
-        ) and calendar.provisional_between(self.received, last)
-        years: tuple[int, ...] = ()
-        warnings: tuple[str, ...] = ()
-        if provisional:
-            years = tuple(
-                y for y in range(self.received.year, last.year + 1) if not calendar.is_final(y)
-            )
-            warnings = (provisional_text(years),)
+        years = calendar.provisional_years(self.received, last)
+        provisional = bool(years)
+        warnings: tuple[str, ...] = (provisional_text(years),) if years else ()
         if today is not None:
             missing, coverage = calendar.coverage(today)
             # said once: the case's own provisional warning already names a missing year

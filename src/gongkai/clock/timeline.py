@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from gongkai.calendar import DayInfo, DayKind, WorkCalendar, cn_date, cn_span, weekday
+from gongkai.clock.counting import count_workdays
 from gongkai.clock.events import CHANNEL_LABELS, Case, EventType
 from gongkai.clock.receipt import RECEIPT_RULES
 from gongkai.clock.settings import REGIME_2019, REGIMES, ClockSettings
@@ -130,9 +131,6 @@ def opening_facts(result: _Opening) -> list[Fact]:
                     event.index,
                 )
             )
-    start = (
-        result.received if settings.count_from_next_day else result.received - dt.timedelta(days=1)
-    )
     facts.append(
         (
             result.received,
@@ -141,7 +139,7 @@ def opening_facts(result: _Opening) -> list[Fact]:
             {
                 "reason": RECEIPT_RULES[case.channel].reason,
                 "start": "自次日起计算" if settings.count_from_next_day else "当日计入",
-                "first": result.calendar.add_workdays(start, 1),
+                "first": count_workdays(result.calendar, settings, result.received, 1),
             },
             None,
             result.receipt_event,
@@ -231,7 +229,7 @@ def _block_text(block: list[DayInfo], makeups: list[DayInfo]) -> str:
     if any(d.provisional for d in block):
         text += "（暂定：按《全国年节及纪念日放假办法》确定的节日推定，尚未载入当年国务院通知）"
     if makeups:
-        days = "、".join(f"{cn_date(d.date, year=False)}（{weekday(d.date)}）" for d in makeups)
+        days = "、".join(cn_date(d.date, year=False, weekday_name=True) for d in makeups)
         text += f"；{days}调休上班，计入"
     return text
 

@@ -11,7 +11,7 @@ from gongkai.report import AnnualReport, numeric
 from gongkai.report.cells import Number
 from gongkai.rules.context import Context
 from gongkai.rules.findings import Finding, Severity
-from gongkai.text import to_simplified
+from gongkai.text import compact, to_simplified
 
 
 def _t3_total(row: str) -> Callable[[AnnualReport], Number | None]:
@@ -127,13 +127,12 @@ _TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 # Matched on text without whitespace: reports break the sentence across lines, and many
 # omit the second year (2023年1月1日至12月31日).
 _PERIOD = re.compile(r"(\d{4})年1月1日[^。]{0,6}?至(?:(\d{4})年)?12月31日")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _period_text(report: AnnualReport) -> str:
     """The preamble (where reports state the 统计期限) and the sections, without whitespace."""
-    preamble = to_simplified(str(report.extra.get("preamble") or ""))
-    return _WHITESPACE.sub("", preamble + _narrative(report))
+    sections = "\n".join((report.sections or {}).values())
+    return compact(str(report.extra.get("preamble") or "")) + compact(sections)
 
 
 def check_d3(ctx: Context) -> Iterator[Finding]:
