@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -120,14 +121,12 @@ def _print_audit(result: AuditResult) -> None:
         table = Table(title="按规则统计的问题")
         for header in ("规则", "内容", "问题数", "其中错误"):
             table.add_column(header)
+        errors = Counter(
+            f.rule for e in result.reports for f in e.findings if f.severity is Severity.ERROR
+        )
         for rule in sorted(by_rule):
-            errors = sum(
-                f.rule == rule and f.severity is Severity.ERROR
-                for e in result.reports
-                for f in e.findings
-            )
             title = RULES[rule].title if rule in RULES else ""
-            table.add_row(rule, title, str(by_rule[rule]), str(errors))
+            table.add_row(rule, title, str(by_rule[rule]), str(errors[rule]))
         console.print(table)
     severity = result.findings_by_severity()
     if severity:
