@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from gongkai.web.registers import services as registers
 from gongkai.web.registers.models import RegulatoryDocument, YearFigure
 from tests.web.conftest import PASSWORD, Tree, make_user
 from tests.web.registers.test_figures_import import HEADER, _xlsx
@@ -97,3 +98,14 @@ def test_figures_entry_and_import(tree: Tree) -> None:
         "不是有效的 XLSX"
         in client.post("/registers/figures/import/", {"file": bad}, follow=True).content.decode()
     )
+
+
+def test_paging_keeps_the_filters(tree: Tree) -> None:
+    admin = make_user("gly", "admin", None)
+    for n in range(51):
+        registers.register_document(
+            agency=tree.city, kind="normative_documents", title=f"文件{n}",
+            issued=dt.date(2024, 1, 1) + dt.timedelta(days=n), by=admin,
+        )  # fmt: skip
+    page = _client(admin).get("/registers/?kind=normative_documents&q=文件").content.decode()
+    assert 'href="?kind=normative_documents&amp;q=%E6%96%87%E4%BB%B6&amp;page=2"' in page

@@ -53,3 +53,20 @@ def test_a_filing_date_after_today_is_refused(tree: Tree) -> None:
     )
     assert response.status_code == 200 and "晚于今天" in response.content.decode()
     assert not DisclosureReview.objects.exists()
+
+
+def test_concluding_with_a_date_after_today_says_why(tree: Tree) -> None:
+    client = Client()
+    user = make_user("h", "handler", tree.city)
+    assert client.login(username=user.username, password=PASSWORD)
+    client.post("/reviews/", {"agency": tree.city.pk, "kind": "review", "filed": "2024-04-01"})
+    review = DisclosureReview.objects.get()
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    response = client.post(
+        f"/reviews/{review.pk}/conclude/",
+        {"result": "upheld", "on": tomorrow.isoformat()},
+        follow=True,
+    )
+    assert "审结日期" in response.content.decode() and "晚于今天" in response.content.decode()
+    review.refresh_from_db()
+    assert review.concluded is None

@@ -25,14 +25,11 @@ from gongkai.web.annual.forms import ActionForm, BuildForm, ImportForm, SectionF
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
 from gongkai.web.annual.records import linked_records
 from gongkai.web.annual.workflow import EDITABLE_STATES, available
+from gongkai.web.core.errors import error_text
 from gongkai.web.core.exports import table_download
 
 EXPORTS = ("docx", "pdf", "html", "xlsx", "json")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "cannot-assess": 2, "info": 3}
-
-
-def _errors(exc: ValidationError) -> str:
-    return "；".join(exc.messages)
 
 
 def _draft(request: HttpRequest, pk: int, action: str = "view") -> AnnualReportDraft:
@@ -79,7 +76,7 @@ def report_build(request: HttpRequest) -> HttpResponse:
             scope=form.cleaned_data["scope"],
         )
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
         return redirect("annual:list")
     except PermissionDenied as exc:
         messages.error(request, str(exc))
@@ -95,7 +92,7 @@ def report_rebuild(request: HttpRequest, pk: int) -> HttpResponse:
         services.build_report(draft.agency, draft.year, by=request.user, scope=draft.scope)
         messages.success(request, "已按最新记录重新计算表格并运行审核规则。")
     except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, _errors(exc) if isinstance(exc, ValidationError) else str(exc))
+        messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
     return redirect("annual:detail", pk=pk)
 
 
@@ -170,7 +167,7 @@ def section_edit(request: HttpRequest, pk: int, number: str) -> HttpResponse:
         try:
             draft = services.edit_section(draft, number, form.cleaned_data["text"], by=request.user)
         except ValidationError as exc:
-            error = _errors(exc)
+            error = error_text(exc)
     else:
         error = "正文过长。"
     if request.htmx:  # type: ignore[attr-defined]
@@ -209,7 +206,7 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"年度报告现在的状态：{draft.get_state_display()}。")
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("annual:detail", pk=pk)
 
 
@@ -235,7 +232,7 @@ def import_previous(request: HttpRequest, pk: int) -> HttpResponse:
             request, f"已导入 {imported.year} 年报告（{imported.filename}），并重新运行跨年度规则。"
         )
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, error_text(exc))
     return redirect("annual:detail", pk=pk)
 
 

@@ -27,6 +27,7 @@ from gongkai.web.catalogue.forms import (
     ValidityForm,
 )
 from gongkai.web.catalogue.models import DisclosureItem
+from gongkai.web.core.errors import error_text
 
 
 def _filtered(items: QuerySet[DisclosureItem], form: ItemFilterForm) -> QuerySet[DisclosureItem]:
@@ -67,7 +68,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
             )
             return redirect("catalogue:detail", pk=item.pk)
         except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+            form.add_error(None, error_text(exc))
     page = Paginator(_filtered(items, filters), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     context = {
@@ -90,9 +91,9 @@ def column_create(request: HttpRequest) -> HttpResponse:
             services.create_column(by=request.user, **form.cleaned_data)
             messages.success(request, "已添加栏目。")
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            messages.error(request, error_text(exc))
     else:
-        messages.error(request, "请填写栏目名称。")
+        messages.error(request, error_text(form))
     return redirect("catalogue:list")
 
 
@@ -137,11 +138,9 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             service(item, by=request.user, **form.cleaned_data)
             messages.success(request, done)
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            messages.error(request, error_text(exc))
     else:
-        messages.error(
-            request, "；".join(str(e) for errors in form.errors.values() for e in errors)
-        )
+        messages.error(request, error_text(form))
     return redirect("catalogue:detail", pk=pk)
 
 

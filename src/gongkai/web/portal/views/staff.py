@@ -17,6 +17,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.cases import queries
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import mask_name
+from gongkai.web.core.errors import error_text
 from gongkai.web.portal import services
 from gongkai.web.portal.forms import (
     ConfirmForm,
@@ -70,12 +71,12 @@ def _decide(
 ) -> HttpResponse:
     """One staff decision on a pending submission; any refusal goes back to the inbox."""
     if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, error_text(form))
         return redirect("portal:inbox")
     try:
         return act(form.cleaned_data)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        messages.error(request, error_text(exc))
     except (case_services.DuplicateSubmission, case_services.ConflictError) as exc:
         messages.error(request, str(exc))
     return redirect("portal:inbox")

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.web.accounts import permissions
+from gongkai.web.core.errors import error_text
 from gongkai.web.registers import services
 from gongkai.web.registers.forms import (
     AmendForm,
@@ -25,10 +26,6 @@ from gongkai.web.registers.models import RegulatoryDocument, YearFigure
 
 def _editable(request: HttpRequest):  # type: ignore[no-untyped-def]
     return permissions.editable_agencies(request.user).in_tree_order()
-
-
-def _messages(exc: ValidationError) -> str:
-    return "；".join(exc.messages)
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,7 +51,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"已登记：{doc}")
             return redirect("registers:document", pk=doc.pk)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
     page = Paginator(docs, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -89,9 +86,9 @@ def document_amend(request: HttpRequest, pk: int) -> HttpResponse:
             services.amend_document(doc, by=request.user, **form.cleaned_data)
             messages.success(request, "已登记修订。")
         except ValidationError as exc:
-            messages.error(request, _messages(exc))
+            messages.error(request, error_text(exc))
     else:
-        messages.error(request, "请填写修订日期和说明。")
+        messages.error(request, error_text(form))
     return redirect("registers:document", pk=pk)
 
 
@@ -106,9 +103,9 @@ def document_end(request: HttpRequest, pk: int) -> HttpResponse:
             services.end_document(doc, by=request.user, **form.cleaned_data)
             messages.success(request, f"已登记{doc.get_end_reason_display()}。")
         except ValidationError as exc:
-            messages.error(request, _messages(exc))
+            messages.error(request, error_text(exc))
     else:
-        messages.error(request, "请填写废止或失效的日期。")
+        messages.error(request, error_text(form))
     return redirect("registers:document", pk=pk)
 
 
@@ -129,7 +126,7 @@ def figures(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"已保存 {data['agency']} {data['year']} 年的统计数据。")
             return redirect("registers:figures")
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
     context = {
         "entries": entries[:300],
         "form": form,
@@ -153,7 +150,7 @@ def figures_import(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"已从 {upload.name} 导入 {len(saved)} 行统计数据。")
     except ValidationError as exc:
-        messages.error(request, _messages(exc))
+        messages.error(request, error_text(exc))
     except PermissionDenied as exc:
         messages.error(request, str(exc))
     return redirect("registers:figures")

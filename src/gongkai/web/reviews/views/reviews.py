@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.web.accounts import permissions
+from gongkai.web.core.errors import error_text
 from gongkai.web.reviews import services
 from gongkai.web.reviews.forms import ConcludeForm, ReviewForm
 from gongkai.web.reviews.models import DisclosureReview
@@ -41,7 +42,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"已登记：{review}")
             return redirect("reviews:detail", pk=review.pk)
         except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+            form.add_error(None, error_text(exc))
     page = Paginator(reviews, 50).get_page(request.GET.get("page"))
     return render(
         request, "reviews/list.html", {"page": page, "form": form, "can_add": agencies.exists()}
@@ -71,7 +72,7 @@ def review_conclude(request: HttpRequest, pk: int) -> HttpResponse:
             services.conclude_review(review, by=request.user, **form.cleaned_data)
             messages.success(request, f"已登记结果：{review.result_label}。")
         except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+            messages.error(request, error_text(exc))
     else:
-        messages.error(request, "请选择结果并填写审结日期。")
+        messages.error(request, error_text(form))
     return redirect("reviews:detail", pk=pk)
