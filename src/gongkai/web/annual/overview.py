@@ -46,17 +46,9 @@ def statuses(agencies: QuerySet[Agency], year: int, today: dt.date) -> list[Agen
         draft = drafts.get(agency.pk)
         deadline = report_deadline(agency.kind, year)
         published = first_published.get(draft.pk) if draft else None
-        overdue = (published or today) > deadline if published or today > deadline else False
+        overdue = (published or today) > deadline
         out.append(AgencyStatus(agency, draft, deadline, published, overdue))
     return out
-
-
-def _add(into: list[Any], values: list[Any]) -> None:
-    for i, value in enumerate(values):
-        if isinstance(value, int | float) and isinstance(into[i], int | float):
-            into[i] += value
-        elif value is not None:
-            into[i] = value if into[i] is None else into[i]
 
 
 def sum_of_reports(drafts: list[AnnualReportDraft]) -> dict[str, Any]:

@@ -30,7 +30,6 @@ CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel]
 # The table-3 applicant columns (the total column is not a type).
 APPLICANT_TYPE_CHOICES = [(c.key, c.label) for c in APPLICANT_COLUMNS if c.key != "total"]
 APPLICANT_TYPE_LABELS = dict(APPLICANT_TYPE_CHOICES)
-ORGANISATION_TYPES = frozenset(k for k, _ in APPLICANT_TYPE_CHOICES if k != "natural_person")
 APPLICANT_TYPE_LONG = {
     key: label if key == "natural_person" else f"法人或其他组织（{label}）"
     for key, label in APPLICANT_TYPE_CHOICES

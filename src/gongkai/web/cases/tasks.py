@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task
 
 from gongkai.web.cases import services
 
@@ -13,8 +13,3 @@ def daily_reminders() -> str:
     """Every morning: mark due-soon, overdue and deemed-withdrawn cases and tell the handlers."""
     run = services.send_reminders()
     return f"refreshed={run.refreshed} notified={run.notified} emailed={run.emailed}"
-
-
-@db_task()
-def reminders_now() -> str:
-    return str(daily_reminders.call_local())

@@ -65,11 +65,6 @@ class DatedActionForm(CaseActionForm):
             self.initial.setdefault("date", _today())
 
 
-RECEIPT_HELP = "；".join(
-    f"{label}：{RECEIPT_RULES[Channel(value)].reason}" for value, label in CHANNEL_CHOICES
-)
-
-
 class IntakeForm(TokenForm, forms.ModelForm):
     submitted_on = PastDateField(label="提交日期", widget=DATE)
     received_on = PastDateField(

@@ -145,7 +145,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
     if agency is None or not permissions.can_edit(user, agency):
         raise PermissionDenied("只有机关工作人员可以登记申请。")
     form = forms.IntakeForm(request.POST or None, agency=agency)
-    duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         token = data.pop("token", "")
@@ -179,9 +178,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("cases:detail", pk=case.pk)
     rules = [(label, RECEIPT_RULES[Channel(value)].reason) for value, label in CHANNEL_CHOICES]
-    return render(
-        request, "cases/new.html", {"form": form, "rules": rules, "duplicates": duplicates}
-    )
+    return render(request, "cases/new.html", {"form": form, "rules": rules})
 
 
 def intake_duplicates(request: HttpRequest) -> HttpResponse:

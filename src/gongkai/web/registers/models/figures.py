@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from gongkai.statistics import YearFigures
-
 
 class YearFigure(models.Model):
     agency = models.ForeignKey(
@@ -44,11 +42,3 @@ class YearFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.year} 年"
-
-    def figures(self) -> YearFigures:
-        return YearFigures(
-            licensing=self.licensing,
-            penalty=self.penalty,
-            coercion=self.coercion,
-            fees_10k_yuan=self.fees_10k_yuan,
-        )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from gongkai.statistics import ReviewRecord
 from gongkai.web.core.models import RegisterEntry
 
 # Keys are those of gongkai.statistics (table-4 blocks and results), labels as in the format.
@@ -71,12 +70,3 @@ class DisclosureReview(RegisterEntry):
     @property
     def result_label(self) -> str:
         return self.get_result_display() if self.result else "尚未审结"
-
-    def record(self) -> ReviewRecord:
-        return ReviewRecord(
-            id=str(self.pk),
-            kind=self.kind,
-            filed=self.filed,
-            concluded=self.concluded,
-            result=self.result or None,
-        )
