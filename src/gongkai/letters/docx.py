@@ -15,10 +15,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from gongkai.letters.render import Letter, Style
 from gongkai.render.official import (
     BODY_FONT,
+    TITLE_FONT,
+)
+from gongkai.render.official_docx import (
     BODY_SIZE,
     NOTE_PITCH,
     NOTE_SIZE,
-    TITLE_FONT,
     add_paragraph,
     add_title,
     setup_page,

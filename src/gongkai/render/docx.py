@@ -27,10 +27,12 @@ from gongkai.render.layout import (
 )
 from gongkai.render.official import (
     BODY_FONT,
-    BODY_SIZE,
     HEADING_FONT,
-    HEADING_SIZE,
     MARGINS_MM,
+)
+from gongkai.render.official_docx import (
+    BODY_SIZE,
+    HEADING_SIZE,
     TABLE_SIZE,
     TABLE_SMALL_SIZE,
     add_paragraph,
