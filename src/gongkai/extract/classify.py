@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from gongkai.text import to_simplified
 
@@ -36,13 +35,6 @@ _MIN_SIGNAL = 4
 _SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=4)
-def simplified(text: str) -> str:
-    """``to_simplified`` of a whole document, shared by the steps that read the same text
-    (classification, metadata, sections) so a report is converted once."""
-    return to_simplified(text)
-
-
 @dataclass(frozen=True)
 class Classification:
     is_report: bool
@@ -52,7 +44,7 @@ class Classification:
 
 
 def _evidence(text: str) -> list[tuple[str, int]]:
-    flat = _SPACE.sub("", simplified(text))
+    flat = _SPACE.sub("", to_simplified(text))
     found: list[tuple[str, int]] = []
     title = _TITLE.search(flat)
     if title:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from gongkai.extract.classify import simplified
 from gongkai.extract.document import Document, Provenance, TextLine
 from gongkai.text import to_simplified
 
@@ -92,7 +91,7 @@ class _Flow:
     def __init__(self, lines: list[TextLine], limit: int = 400, max_chars: int = 30_000) -> None:
         self._lines = lines[:limit]
         joined = "\n".join(line.text for line in self._lines)[:max_chars]
-        simple = simplified(joined)
+        simple = to_simplified(joined)
         # t2s maps character for character; NFKC very rarely changes a length
         aligned = len(simple) == len(joined)
         self.text = _SPACE.sub("", simple)

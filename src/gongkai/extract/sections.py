@@ -14,7 +14,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from gongkai.extract.classify import simplified
 from gongkai.extract.document import Document, Provenance, TextLine
 from gongkai.formats import FORMAT_2021
 from gongkai.formats.labels import strip_numbering
@@ -66,7 +65,7 @@ class SectionText:
 
 def _aligned_simplified(text: str) -> str:
     """Simplified text of the same length, so positions found in it hold in ``text``."""
-    simple = simplified(text)
+    simple = to_simplified(text)
     if len(simple) == len(text):
         return simple
     return "".join(s if len(s := to_simplified(ch)) == 1 else ch for ch in text)

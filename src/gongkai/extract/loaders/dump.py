@@ -10,14 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from gongkai.extract.classify import report_signal
 from gongkai.extract.document import Document, UnreadableError
 from gongkai.extract.loaders.encoding import decode
-from gongkai.extract.loaders.html import parse_html
+from gongkai.extract.loaders.html import looks_like_html, parse_html
 from gongkai.extract.loaders.limits import MAX_DUMP_RECORDS, MAX_FILE_BYTES
 from gongkai.extract.loaders.text import text_lines
 
@@ -28,7 +27,6 @@ _HINT_FIELDS = {
     "agency": ("agency", "发布机构", "机构", "department", "部门", "publisher", "发文机关",
                "发布单位", "来源"),
 }  # fmt: skip
-_HTML = re.compile(r"<\s*(?:p|div|table|td|br|span)\b", re.I)
 _MIN_TEXT = 50  # a shorter field is a label, not a document
 
 
@@ -57,7 +55,7 @@ def _document(record: Mapping[str, Any], source: str, kind: str) -> Document | N
     if not texts:
         return None
     body = max(texts, key=lambda text: (report_signal(text), len(text)))
-    if _HTML.search(body):
+    if looks_like_html(body):
         document = parse_html(body, source, kind=kind)
         document.meta = {**document.meta, **_hints(record)}
         return document

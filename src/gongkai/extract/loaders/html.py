@@ -71,6 +71,11 @@ _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": "
 _TAG = re.compile(r"<\s*(?:p|div|table|td|br|span)\b", re.I)
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether text (a crawler's field, a script's string) holds HTML markup."""
+    return _TAG.search(text) is not None
+
+
 def _collapse(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -347,7 +352,7 @@ def parse_html(
     if reader.scripts and report_signal(visible) < 2:
         embedded = _embedded_article(reader.scripts)
         if embedded is not None and report_signal(embedded) > report_signal(visible):
-            inner = _read(embedded) if _TAG.search(embedded) else None
+            inner = _read(embedded) if looks_like_html(embedded) else None
             if inner is not None:
                 reader = inner
             else:

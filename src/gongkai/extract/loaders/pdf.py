@@ -35,19 +35,11 @@ from gongkai.extract.loaders.pdf_page import (
     read_page,
     text_of,
 )
+from gongkai.text.normalize import RADICAL_SUPPLEMENT
 
 # pdfminer (behind pdfplumber, for pages PDFium misreads) logs every odd font descriptor.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-# CJK Radicals Supplement forms used for simplified characters; NFKC leaves them alone.
-_SUPPLEMENT = {
-    "\u2e8b": "㔾", "\u2e97": "幺", "\u2ea0": "民", "\u2ea7": "牛", "\u2eb3": "网",
-    "\u2ebc": "肉", "\u2ec4": "西", "\u2ec5": "见", "\u2eca": "足", "\u2ecf": "邑",
-    "\u2ed3": "长", "\u2ed4": "门", "\u2ed8": "青", "\u2edb": "风", "\u2edd": "食",
-    "\u2ee0": "饣", "\u2ee2": "马", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee8": "麦",
-    "\u2eea": "黾", "\u2eeb": "斉", "\u2eec": "齐", "\u2eed": "歯", "\u2eef": "齿",
-    "\u2ef0": "龙", "\u2ef2": "亀", "\u2ef3": "龟",
-}  # fmt: skip
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 _NEWLINE = re.compile(r"\s*\n\s*")
 _BOTTOM_MARGIN = 0.2  # a table ending in the last fifth of a page may continue
@@ -61,7 +53,7 @@ def repair(text: str) -> str:
     if not _RADICALS.search(text):
         return text
     return _RADICALS.sub(
-        lambda m: _SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)),
+        lambda m: RADICAL_SUPPLEMENT.get(m.group(0)) or unicodedata.normalize("NFKC", m.group(0)),
         text,
     )
 
