@@ -385,10 +385,10 @@ class _Builder:
         return services.ImportedCase(case, events, consultations, extensions)
 
 
-def _valid(item: services.ImportedCase) -> bool:
+def _valid(item: services.ImportedCase, calendar: WorkCalendar) -> bool:
     rows = [(k, d, data, i + 1) for i, (k, d, data, _) in enumerate(item.events)]
     try:
-        clockbridge.compute(item.case.channel, rows)
+        clockbridge.compute(item.case.channel, rows, calendar=calendar)
     except ValueError:  # CaseError: a generated log the clock refuses is left out
         return False
     return True
@@ -421,7 +421,7 @@ def build(
             if received > today:
                 continue
             item = builder.case(agency, key, received, staff, importer)
-            if item is None or not _valid(item):
+            if item is None or not _valid(item, calendar):
                 continue
             numbers[received.year] = numbers.get(received.year, 0) + 1
             item.case.number = f"依申请〔{received.year}〕{numbers[received.year]}号"

@@ -80,10 +80,11 @@ def bulk_import(items: list[ImportedCase], by: Any) -> int:
     """Load whole case files at once. Each log is validated by the clock and the cache is
     derived from it exactly as :func:`append_event` derives it; invalid logs are refused."""
     ready: list[ImportedCase] = []
+    calendar = work_calendar()  # once for the whole import
     for item in items:
         rows = [(k, d, _json(data), i + 1) for i, (k, d, data, _) in enumerate(item.events)]
         try:
-            refresh(item.case, rows)
+            refresh(item.case, rows, calendar)
         except CaseError as exc:
             raise ValidationError(f"{item.case.number}：{exc}") from None
         item.case.applicant_key = applicant_key(item.case.applicant_name, item.case.id_number)

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 
 from gongkai import clock
 from gongkai.calendar import WorkCalendar
@@ -48,12 +48,7 @@ class ConflictError(Exception):
 
 
 def event_rows(case: Case) -> list[tuple[str, dt.date, Mapping[str, Any], int]]:
-    return [
-        (kind, day, data, seq)
-        for kind, day, data, seq in case.events.order_by("seq").values_list(
-            "kind", "date", "data", "seq"
-        )
-    ]
+    return list(case.events.order_by("seq").values_list("kind", "date", "data", "seq"))
 
 
 def compute(case: Case, as_of: dt.date | None = None) -> clock.ClockResult:
@@ -165,9 +160,8 @@ def append_event(
             raise ConflictError(case)
     else:
         Case.objects.select_for_update().filter(pk=case.pk).first()  # serialise appends
-    last = case.events.aggregate(m=Max("seq"))["m"] or 0
     rows = event_rows(case)
-    seq = last + 1
+    seq = rows[-1][3] + 1 if rows else 1  # rows are in seq order
     if case.replied_on is not None and kind in CLOCK_EVENTS:
         raise ValidationError("案件已答复，不能再记录办理事件。")
     if case.archived_on is not None and kind not in UNVERSIONED | {clockbridge.REOPENED}:
