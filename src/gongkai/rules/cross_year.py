@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.formats import table2_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
 from gongkai.report import AnnualReport, Cell
-from gongkai.rules.context import At, Context, Term, compare, fmt_number, total
+from gongkai.rules.context import At, Context, Term, Total, compare, fmt_number, total
 from gongkai.rules.findings import Finding, Severity
 from gongkai.rules.table4 import block_name
 
@@ -74,32 +74,26 @@ def check_c2(ctx: Context) -> Iterator[Finding]:
         )
         repealed = total([Term("本年废止件数", now["repealed"])])
         actual = total([Term("本年现行有效件数", now["in_force"])])
-        unreadable = expected.unreadable + repealed.unreadable + actual.unreadable
-        if unreadable:
-            yield Finding(
-                "C2",
-                Severity.CANNOT_ASSESS,
-                f"表2“{label}”：{'、'.join(unreadable)}，无法核对",
-                "table2",
-                key,
-                "in_force",
-            )
-            continue
-        assert expected.value is not None and repealed.value is not None
-        should_be = expected.value - repealed.value
-        if should_be != actual.value:
-            yield Finding(
-                "C2",
-                Severity.WARNING,
-                f"表2“{label}”：现行有效件数为{fmt_number(actual.value)}，"
-                f"按上年{fmt_number(before['in_force'])}＋制发{fmt_number(now['issued'])}"
-                f"－废止{fmt_number(now['repealed'])}应为{fmt_number(should_be)}",
-                "table2",
-                key,
-                "in_force",
-                expected=should_be,
-                actual=actual.value,
-            )
+        unread = expected.unreadable + repealed.unreadable
+        should = Total(
+            None if unread or expected.value is None or repealed.value is None
+            else expected.value - repealed.value,
+            unread,
+        )  # fmt: skip
+        finding = compare(
+            "C2",
+            At("table2", key, "in_force"),
+            f"表2“{label}”",
+            should,
+            actual,
+            cannot="无法核对",
+            differs=f"现行有效件数为{fmt_number(actual.value)}，"
+            f"按上年{fmt_number(before['in_force'])}＋制发{fmt_number(now['issued'])}"
+            f"－废止{fmt_number(now['repealed'])}应为{fmt_number(should.value)}",
+            severity=Severity.WARNING,
+        )
+        if finding:
+            yield finding
 
 
 def check_c3(ctx: Context) -> Iterator[Finding]:
