@@ -3,6 +3,7 @@ versions (immutable), plus reports of earlier years imported from published docu
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +14,11 @@ from gongkai.web.annual.workflow import STATES
 
 SCOPE_CHOICES = [("agency", "本机关"), ("region", "本地区汇总")]
 STATE_CHOICES = list(STATES.items())
+
+
+def severity_counts(findings: list[dict[str, Any]]) -> Counter[str]:
+    """How many findings of each severity (stored findings are plain dicts)."""
+    return Counter(f["severity"] for f in findings)
 
 
 class AnnualReportDraft(models.Model):
@@ -63,11 +69,8 @@ class AnnualReportDraft(models.Model):
             return list(Agency.objects.subtree(self.agency).values_list("pk", flat=True))
         return [self.agency_id]
 
-    def counts(self) -> dict[str, int]:
-        tally: dict[str, int] = {}
-        for finding in self.findings:
-            tally[finding["severity"]] = tally.get(finding["severity"], 0) + 1
-        return tally
+    def counts(self) -> Counter[str]:
+        return severity_counts(self.findings)
 
     @property
     def error_count(self) -> int:

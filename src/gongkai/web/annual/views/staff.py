@@ -23,6 +23,7 @@ from gongkai.web.annual import display, overview, ranking, services
 from gongkai.web.annual.deadlines import report_deadline
 from gongkai.web.annual.forms import ActionForm, BuildForm, ImportForm, SectionForm, YearForm
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
+from gongkai.web.annual.models.report import severity_counts
 from gongkai.web.annual.records import linked_records
 from gongkai.web.annual.workflow import EDITABLE_STATES, available
 from gongkai.web.core.errors import error_text
@@ -139,7 +140,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "sections": _sections(data),
         "findings": _findings(draft, findings),
-        "counts": _counts(findings),
+        "counts": severity_counts(findings),
         "transitions": [] if version else available(request.user, draft),
         "can_edit": can_edit,
         "events": draft.events.select_related("by"),
@@ -149,13 +150,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "deadline": report_deadline(draft.agency.kind, draft.year),
     }
     return render(request, "annual/detail.html", context)
-
-
-def _counts(findings: list[dict[str, Any]]) -> dict[str, int]:
-    tally: dict[str, int] = {}
-    for finding in findings:
-        tally[finding["severity"]] = tally.get(finding["severity"], 0) + 1
-    return tally
 
 
 @require_POST
