@@ -191,12 +191,27 @@ def template_text(agency_id: int, letter_key: str) -> str | None:
     return row.text if row else None
 
 
-def make(case: Case, key: str, fmt: str, sent: dt.date) -> tuple[str, bytes, letters.Letter]:
-    """(file name, content, letter); raises ``LetterError`` naming what is missing."""
+def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise LetterUnavailable(f"不支持的格式：{fmt}")
+
+
+def fill(case: Case, key: str, sent: dt.date) -> letters.Letter:
+    """The letter's text from the agency's template; raises ``LetterError`` naming what is
+    missing."""
     letter_key, ctx = context(case, key, sent)
-    letter = letters.render_letter(letter_key, ctx, template_text(case.agency_id, letter_key))
+    return letters.render_letter(letter_key, ctx, template_text(case.agency_id, letter_key))
+
+
+def file_of(case: Case, letter: letters.Letter, fmt: str) -> tuple[str, bytes]:
+    """(file name, content) of a filled letter as DOCX or PDF."""
+    check_format(fmt)
     content = letters.to_docx(letter) if fmt == "docx" else letters.to_pdf(letter)
-    name = f"{case.number}-{LETTER_TYPES[letter_key].name}.{fmt}"
-    return name, content, letter
+    return f"{case.number}-{LETTER_TYPES[letter.letter_type].name}.{fmt}", content
+
+
+def make(case: Case, key: str, fmt: str, sent: dt.date) -> tuple[str, bytes, letters.Letter]:
+    """(file name, content, letter); raises ``LetterError`` naming what is missing."""
+    check_format(fmt)
+    letter = fill(case, key, sent)
+    return (*file_of(case, letter, fmt), letter)

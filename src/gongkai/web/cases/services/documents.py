@@ -47,7 +47,8 @@ def generate_letter(case: Case, by: Any, key: str, fmt: str) -> CaseDocument:
     """Fill, store and log a letter; the same text made again reuses the stored file."""
     from gongkai.web.cases import letters  # letters reads the case; no cycle at import
 
-    name, content, letter = letters.make(case, key, fmt, today())
+    letters.check_format(fmt)
+    letter = letters.fill(case, key, today())
     digest = hashlib.sha256(letter.as_text().encode()).hexdigest()
     previous = (
         CaseEvent.objects.filter(
@@ -58,6 +59,7 @@ def generate_letter(case: Case, by: Any, key: str, fmt: str) -> CaseDocument:
     )
     if previous is not None and previous.document is not None:
         return previous.document
+    name, content = letters.file_of(case, letter, fmt)  # only when not stored already
     with transaction.atomic():
         doc = store_document(
             case,
