@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -144,3 +145,88 @@ def test_calendar_override_admin_inline(admin_client: Client) -> None:
     notice = HolidayNotice.objects.get()
     assert notice.loaded_by is not None and notice.loaded_by.username == "admin-city"
     assert notice.overrides.get().date == dt.date(2027, 10, 1)
+
+
+def _read_only_records(tree: Tree, user: User) -> list[tuple[Any, dict[str, str]]]:
+    """One record of every model whose admin is read-only, and a POST that would change it."""
+    from gongkai.web.catalogue import services as catalogue
+    from gongkai.web.registers import services as registers
+    from gongkai.web.reviews import services as reviews
+
+    review = reviews.record_review(
+        agency=tree.city, kind="review", filed=dt.date(2024, 3, 1), by=user
+    )
+    item = catalogue.register_item(
+        agency=tree.city,
+        title="2024年部门预算",
+        category="07",
+        issuing_body="临川市人民政府",
+        formed=dt.date(2024, 3, 1),
+        by=user,
+    )
+    doc = registers.register_document(
+        agency=tree.city,
+        kind="normative_documents",
+        title="关于印发办法的通知",
+        issued=dt.date(2024, 3, 1),
+        by=user,
+    )
+    figure = registers.set_year_figures(
+        agency=tree.city,
+        year=2024,
+        by=user,
+        licensing=10,
+        penalty=2,
+        coercion=0,
+        fees_10k_yuan=None,
+    )
+    return [
+        # a 纠正 result without the reopening of the original application
+        (review, {"agency": str(tree.city.pk), "kind": "review", "filed": "2024-03-01",
+                  "concluded": "2024-04-01", "result": "corrected"}),
+        # publication without the secrecy review
+        (item, {"agency": str(tree.city.pk), "title": item.title, "category": "07",
+                "formed": "2024-03-01", "published": "2024-03-05", "validity": "valid"}),
+        (doc, {"agency": str(tree.city.pk), "kind": "normative_documents", "title": doc.title,
+               "issued": "2024-03-01", "ended": "2024-04-01", "end_reason": "repealed"}),
+        (figure, {"agency": str(tree.city.pk), "year": "2024", "licensing": "999"}),
+    ]  # fmt: skip
+
+
+def test_service_owned_records_are_read_only_in_admin(
+    admin_client: Client, tree: Tree, role_users: dict[str, User]
+) -> None:
+    records = _read_only_records(tree, role_users["head"])
+    for obj, data in records:
+        meta = obj._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/"
+        before = {f.attname: getattr(obj, f.attname) for f in meta.concrete_fields}
+        page = admin_client.get(f"{base}{obj.pk}/change/")
+        assert page.status_code == 200, base
+        html = page.content.decode()
+        assert "此处仅供查看" in html and 'type="submit"' not in html.split("<form")[-1], base
+        assert admin_client.post(f"{base}{obj.pk}/change/", data).status_code == 403, base
+        assert admin_client.post(f"{base}{obj.pk}/delete/", {"post": "yes"}).status_code == 403
+        assert admin_client.post(f"{base}add/", data).status_code == 403, base
+        assert admin_client.get(base).status_code == 200, base
+        obj.refresh_from_db()
+        assert {f.attname: getattr(obj, f.attname) for f in meta.concrete_fields} == before
+        assert type(obj).objects.count() == 1, base
+
+
+def test_a_catalogue_column_keeps_its_agency_and_category(
+    admin_client: Client, tree: Tree, role_users: dict[str, User]
+) -> None:
+    from gongkai.web.catalogue import services as catalogue
+
+    column = catalogue.create_column(
+        agency=tree.city, name="财政预决算", category="07", by=role_users["head"]
+    )
+    response = admin_client.post(
+        f"/admin/catalogue/cataloguecolumn/{column.pk}/change/",
+        {"name": "预算决算", "agency": tree.other_city.pk, "category": "01", "order": "2"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    column.refresh_from_db()
+    assert (column.name, column.order) == ("预算决算", 2)
+    assert (column.agency_id, column.category) == (tree.city.pk, "07")

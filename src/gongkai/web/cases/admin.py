@@ -9,17 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from gongkai.web.cases.models import AuditEntry, Case, CaseEvent, CaseSettings, LetterTemplate
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from gongkai.web.core.admin_site import ReadOnlyAdmin
 
 
 class CaseEventInline(admin.TabularInline):
@@ -60,5 +50,7 @@ class CaseSettingsAdmin(admin.ModelAdmin):
 @admin.register(LetterTemplate)
 class LetterTemplateAdmin(ReadOnlyAdmin):
     """Templates are edited on the 文书模板 page, where they are checked before saving."""
+
+    staff_note = "此处仅供查看。文书模板请在“文书模板”页面编辑，保存前会检查模板。"
 
     list_display = ("agency", "letter_type", "updated_at", "updated_by")
