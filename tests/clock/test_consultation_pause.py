@@ -4,7 +4,8 @@
 
 Received 2025-03-03 → due 2025-03-31. Consultation sent 2025-03-10: the working days
 after the pause day up to the due date are frozen: 3/11–14 (4), 3/17–21 (9),
-3/24–28 (14), 3/31 (15) = 15. The third party's limit: 15 working days from 3/10 = 3/31.
+3/24–28 (14), 3/31 (15) = 15. The letter is served in person the same day, so the third
+party's limit (15 working days from receiving it) is 3/31.
 """
 
 import pytest
@@ -15,6 +16,7 @@ from .builders import D, ev, in_person
 
 RECEIVED = "2025-03-03"
 SENT = ev("consultation_sent", "2025-03-10", party="甲公司")
+SERVED = ev("notice_served", "2025-03-10", notice="consultation_sent", method="in_person")
 
 # events after the consultation was sent, as-of day, reply due — with the count
 CONSULTATION_TABLE = [
@@ -45,7 +47,7 @@ CONSULTATION_TABLE = [
 
 @pytest.mark.parametrize(("after", "today", "due"), CONSULTATION_TABLE)
 def test_consultation_pause_moves_the_due_date(after, today, due):
-    result = in_person(RECEIVED, SENT, *after, today=today)
+    result = in_person(RECEIVED, SENT, SERVED, *after, today=today)
     assert result.consultation_limits == (D("2025-03-31"),)
     assert result.reply_due == D(due)
     assert result.status is Status.RUNNING
@@ -54,7 +56,7 @@ def test_consultation_pause_moves_the_due_date(after, today, due):
 
 
 def test_while_paused_the_due_date_is_the_latest_possible_one():
-    result = in_person(RECEIVED, SENT, today="2025-03-20")
+    result = in_person(RECEIVED, SENT, SERVED, today="2025-03-20")
     assert result.status is Status.PAUSED
     assert result.reply_due_projected
     assert result.reply_due == D("2025-04-22")  # if the third party uses all 15 days

@@ -13,6 +13,11 @@ from .builders import D, ev, in_person
 RECEIVED = "2025-03-03"  # Monday; original reply due 2025-03-31
 
 
+def served(date: str) -> dict[str, str]:
+    """The correction notice handed to the applicant on ``date`` (the limit runs from it)."""
+    return ev("notice_served", date, notice="correction_requested", method="in_person")
+
+
 # correction requested, received, reply due after the restart — with the count
 RESTART_TABLE = [
     pytest.param(
@@ -48,7 +53,9 @@ def test_reply_period_restarts_from_the_correction(requested, corrected, due):
 
 def test_correction_limit_defaults_to_15_working_days():
     # from 3/6: 3/7 (1), 3/10–14 (6), 3/17–21 (11), 3/24–27 (15)
-    result = in_person(RECEIVED, ev("correction_requested", "2025-03-06"), today="2025-03-10")
+    result = in_person(
+        RECEIVED, ev("correction_requested", "2025-03-06"), served("2025-03-06"), today="2025-03-10"
+    )
     assert result.correction_limit == D("2025-03-27")
     assert result.status is Status.AWAITING_CORRECTION
     assert result.reply_due_projected
@@ -60,7 +67,9 @@ def test_correction_limit_defaults_to_15_working_days():
 
 def test_correction_limit_named_in_the_notice():
     # 10 working days from 3/6: 3/7 (1), 3/10–14 (6), 3/17–20 (10)
-    result = in_person(RECEIVED, ev("correction_requested", "2025-03-06", limit_workdays=10))
+    result = in_person(
+        RECEIVED, ev("correction_requested", "2025-03-06", limit_workdays=10), served("2025-03-06")
+    )
     assert result.correction_limit == D("2025-03-20")
 
 
@@ -68,7 +77,8 @@ def test_late_correction_notice_is_flagged():
     # the notice was due by 3/12 (3/4, 5, 6, 7, 10, 11, 12); sent 3/13 = 1 working day late
     result = in_person(RECEIVED, ev("correction_requested", "2025-03-13"))
     assert result.correction_notice_late is True
-    assert any("晚于补正告知期限" in s.text for s in result.steps)
+    [late] = result.late_steps
+    assert late.deadline == D("2025-03-12") and "第三十条" in late.rule
 
 
 @pytest.mark.parametrize(
@@ -77,7 +87,9 @@ def test_late_correction_notice_is_flagged():
     ids=["last-day-to-correct", "day-after-the-limit"],
 )
 def test_no_correction_in_time_is_deemed_withdrawn(today, withdrawn):
-    result = in_person(RECEIVED, ev("correction_requested", "2025-03-06"), today=today)
+    result = in_person(
+        RECEIVED, ev("correction_requested", "2025-03-06"), served("2025-03-06"), today=today
+    )
     if withdrawn:
         assert result.status is Status.DEEMED_WITHDRAWN
         assert result.withdrawal is not None

@@ -53,10 +53,11 @@ def test_more_than_20_working_days_is_refused():
     )
 
 
-def test_a_second_extension_is_refused():
-    with pytest.raises(CaseError, match="只能延长一次"):
+def test_extensions_beyond_20_working_days_in_total_are_refused():
+    with pytest.raises(CaseError, match="合计最长20个工作日") as caught:
         in_person(
             RECEIVED,
             ev("extended", "2025-03-25", workdays=10),
-            ev("extended", "2025-04-10", workdays=10),
+            ev("extended", "2025-04-10", workdays=11),
         )
+    assert caught.value.field == "workdays" and caught.value.index == 2

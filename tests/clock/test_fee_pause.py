@@ -3,8 +3,8 @@ notice to payment does not count (*policy*, default on); no payment ⇒ deemed w
 (other_2). Calendar: March–April 2025 (清明节 4月4日至6日放假).
 
 Received 2025-03-03 → due 2025-03-31. Fee notice 2025-03-12: frozen 3/13–14 (2),
-3/17–21 (7), 3/24–28 (12), 3/31 (13) = 13 working days. Payment limit, 20 working days
-from 3/12: 3/13–14 (2), 3/17–21 (7), 3/24–28 (12), 3/31–4/3 (16), 4/7–10 (20) = 4/10.
+3/17–21 (7), 3/24–28 (12), 3/31 (13) = 13 working days. The notice is e-mailed and
+received the same day; payment limit, 20 working days from the day after receipt: 3/13–14 (2), 3/17–21 (7), 3/24–28 (12), 3/31–4/3 (16), 4/7–10 (20) = 4/10.
 """
 
 import pytest
@@ -15,11 +15,12 @@ from .builders import D, ev, in_person
 
 RECEIVED = "2025-03-03"
 NOTICE = ev("fee_notice_sent", "2025-03-12")
+SERVED = ev("notice_served", "2025-03-12", notice="fee_notice_sent", method="email")
 
 
 def test_payment_resumes_the_clock():
     # resume 3/20 + 13: 3/21 (1), 3/24–28 (6), 3/31–4/3 (10), 4/7–9 (13)
-    result = in_person(RECEIVED, NOTICE, ev("fee_paid", "2025-03-20"))
+    result = in_person(RECEIVED, NOTICE, SERVED, ev("fee_paid", "2025-03-20"))
     assert result.fee_payment_limit == D("2025-04-10")
     assert result.reply_due == D("2025-04-09")
     assert result.status is Status.RUNNING
@@ -31,7 +32,7 @@ def test_payment_resumes_the_clock():
     ids=["last-day-to-pay", "deemed-withdrawn-after-20-working-days"],
 )
 def test_no_payment_is_deemed_withdrawn_after_the_limit(today, status):
-    result = in_person(RECEIVED, NOTICE, today=today)
+    result = in_person(RECEIVED, NOTICE, SERVED, today=today)
     assert result.status is status
     if status is Status.DEEMED_WITHDRAWN:
         assert result.withdrawal is not None

@@ -32,7 +32,7 @@ from gongkai.clock import (
 from gongkai.fees import FeeError, FeeScheme, quote
 
 _CASE_HELP = (
-    'JSON：{"channel": "in_person|registered_post|ordinary_letter|online|fax", '
+    'JSON：{"channel": "in_person|registered_post|ordinary_letter|online|fax|reopening", '
     '"events": [{"type": …, "date": "YYYY-MM-DD", …}, …]}'
 )
 
@@ -89,6 +89,10 @@ def _readable(result: ClockResult) -> list[str]:
         if step.due is not None:
             line += f" → 答复期限 {cn_date(step.due)}"
         lines.append(line)
+    if result.unserved:
+        names = {e.index: e.label for e in result.case.events}
+        waiting = "、".join(f"事件 #{i}（{names[i]}）" for i in result.unserved)
+        lines.append(f"待登记送达：{waiting}——对方的期限自送达之日起计算，未登记送达前不起算")
     lines += ["", "计算规则：" + "；".join(result.settings.describe())]
     lines += [f"注意：{warning}" for warning in result.warnings]
     return lines
@@ -115,10 +119,15 @@ def deadline_command(
 ) -> None:
     """计算依申请公开的法定期限并逐步说明（收到日期、补正、征求意见、收费、延长、节假日和调休）。
 
-    事件类型：submitted、signed_for（挂号信）、confirmed（平常信函、互联网、传真）、
-    correction_requested（可选 limit_workdays）、correction_received、consultation_sent、
-    consultation_answered、fee_notice_sent、fee_paid、extended（workdays，至多 20）、
-    replied（outcome，表三行键）。
+    事件类型：submitted、arrived（平常信函到达）、signed_for（挂号信）、confirmed（平常信函、
+    互联网、传真）、reopened（渠道 reopening：收到责令重新答复的决定书，可选 period、unit
+    workdays|days、decision）、correction_requested（可选 limit_workdays）、
+    correction_received、consultation_sent（可选 party、consultee third_party|agency）、
+    consultation_answered、fee_notice_sent、fee_paid、extended（workdays，合计至多 20）、
+    deferred（until：第三十五条确定的延迟答复期限）、notice_served（notice：被送达的告知书
+    事件类型，method：in_person|post|email|online|fax|retained，可选 party）、
+    replied（outcome，表三行键）。补正、征求意见和收费的期限自送达之日起计算；
+    答复期限届满后才采取的步骤（延长、补正、收费、征求意见、延迟答复）记为逾期步骤，不改变期限。
 
     退出状态：0 计算完成（超期与否都是 0，超期在输出中标明，JSON 中为 "overdue": true）；
     2 案件文件无法读取或无效（说明事件序号、类型和字段）。

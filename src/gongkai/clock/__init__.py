@@ -7,7 +7,11 @@ the same result, so the platform, the reminders and the annual statistics share 
 from gongkai.clock.engine import compute
 from gongkai.clock.events import (
     CHANNEL_LABELS,
+    CONSULTEES,
     EVENT_LABELS,
+    PERIOD_UNITS,
+    SERVABLE,
+    SERVICE_METHODS,
     Case,
     CaseError,
     CaseReadError,
@@ -19,7 +23,7 @@ from gongkai.clock.events import (
     parse_event,
 )
 from gongkai.clock.receipt import RECEIPT_RULES, ReceiptRule
-from gongkai.clock.result import STATUS_LABELS, ClockResult, Status, Withdrawal
+from gongkai.clock.result import STATUS_LABELS, ClockResult, LateStep, Status, Withdrawal
 from gongkai.clock.settings import (
     DEFAULT_SETTINGS,
     REGIME_2007,
@@ -32,11 +36,15 @@ from gongkai.clock.timeline import Step, StepKind
 
 __all__ = [
     "CHANNEL_LABELS",
+    "CONSULTEES",
     "DEFAULT_SETTINGS",
     "EVENT_LABELS",
+    "PERIOD_UNITS",
     "RECEIPT_RULES",
     "REGIME_2007",
     "REGIME_2019",
+    "SERVABLE",
+    "SERVICE_METHODS",
     "STATUS_LABELS",
     "Case",
     "CaseError",
@@ -46,6 +54,7 @@ __all__ = [
     "ClockSettings",
     "Event",
     "EventType",
+    "LateStep",
     "ReceiptRule",
     "Regime",
     "Status",

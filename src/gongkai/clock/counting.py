@@ -19,6 +19,14 @@ def count_workdays(
     return calendar.add_workdays(start, workdays)
 
 
+def count_days(calendar: WorkCalendar, trigger: dt.date, days: int) -> dt.date:
+    """The last day of a period of ``days`` calendar days from ``trigger`` (a 复议决定 may set
+    one): counted from the next day, and a last day that is not a working day moves to the
+    next working day (民法典 Art. 203)."""
+    last = trigger + dt.timedelta(days=days)
+    return last if calendar.is_workday(last) else calendar.add_workdays(last, 1)
+
+
 def correction_notice_due(
     calendar: WorkCalendar, settings: ClockSettings, regime: Regime, received: dt.date
 ) -> dt.date | None:
@@ -32,4 +40,4 @@ def workdays_late(calendar: WorkCalendar, due: dt.date, day: dt.date) -> int:
     return max(0, calendar.workdays_between(due, day))
 
 
-__all__ = ["correction_notice_due", "count_workdays", "workdays_late"]
+__all__ = ["correction_notice_due", "count_days", "count_workdays", "workdays_late"]

@@ -22,12 +22,17 @@ class Channel(StrEnum):
     ORDINARY_LETTER = "ordinary_letter"  # 平常信函，无需签收
     ONLINE = "online"  # 互联网渠道
     FAX = "fax"  # 政府信息公开工作机构的传真
+    # a new handling ordered by a 复议决定 or judgment (纠正): the decision's service on the
+    # agency is the "receipt", and the decision may set the period
+    REOPENING = "reopening"
 
 
 class EventType(StrEnum):
     SUBMITTED = "submitted"
+    ARRIVED = "arrived"  # an ordinary letter reached the office (Art. 31(二))
     SIGNED_FOR = "signed_for"
     CONFIRMED = "confirmed"
+    REOPENED = "reopened"  # the 复议决定/judgment ordering a new reply was served on the agency
     CORRECTION_REQUESTED = "correction_requested"
     CORRECTION_RECEIVED = "correction_received"
     CONSULTATION_SENT = "consultation_sent"
@@ -35,6 +40,8 @@ class EventType(StrEnum):
     FEE_NOTICE_SENT = "fee_notice_sent"
     FEE_PAID = "fee_paid"
     EXTENDED = "extended"
+    DEFERRED = "deferred"  # Art. 35: a later, reasonable due date for a large volume
+    NOTICE_SERVED = "notice_served"  # a notice (correction, consultation, fee …) was served
     REPLIED = "replied"
 
 
@@ -44,12 +51,15 @@ CHANNEL_LABELS: dict[Channel, str] = {
     Channel.ORDINARY_LETTER: "平常信函",
     Channel.ONLINE: "互联网渠道",
     Channel.FAX: "传真",
+    Channel.REOPENING: "复议诉讼纠正后重新办理",
 }
 
 EVENT_LABELS: dict[EventType, str] = {
     EventType.SUBMITTED: "提交申请",
+    EventType.ARRIVED: "平常信函到达",
     EventType.SIGNED_FOR: "签收",
     EventType.CONFIRMED: "与申请人确认",
+    EventType.REOPENED: "收到责令重新答复的复议决定书或判决书",
     EventType.CORRECTION_REQUESTED: "发出补正告知",
     EventType.CORRECTION_RECEIVED: "收到补正",
     EventType.CONSULTATION_SENT: "发出征求意见函",
@@ -57,16 +67,51 @@ EVENT_LABELS: dict[EventType, str] = {
     EventType.FEE_NOTICE_SENT: "发出收费通知",
     EventType.FEE_PAID: "申请人缴费",
     EventType.EXTENDED: "延长答复期限",
+    EventType.DEFERRED: "确定延迟答复的合理期限",
+    EventType.NOTICE_SERVED: "告知书送达",
     EventType.REPLIED: "作出答复",
 }
+
+# How a notice reached its addressee (送达方式).
+SERVICE_METHODS: dict[str, str] = {
+    "in_person": "直接送达",
+    "post": "邮寄送达（签收）",
+    "email": "电子送达（电子邮件）",
+    "online": "电子送达（网上）",
+    "fax": "传真送达",
+    "retained": "留置送达",
+}
+# Who is consulted: a third party (Art. 32) or an agency that made the information jointly
+# (Art. 34); both have 15 working days from receiving the letter.
+CONSULTEES: dict[str, str] = {"third_party": "第三方", "agency": "其他行政机关"}
+# The unit of a period a 复议决定/judgment sets for the new reply.
+PERIOD_UNITS: dict[str, str] = {"workdays": "个工作日", "days": "日"}
 
 # Fields an event type may carry besides ``type`` and ``date`` (name → required).
 _FIELDS: dict[EventType, dict[str, bool]] = {
     EventType.CORRECTION_REQUESTED: {"limit_workdays": False},
-    EventType.CONSULTATION_SENT: {"party": False},
+    EventType.CONSULTATION_SENT: {"party": False, "consultee": False},
     EventType.CONSULTATION_ANSWERED: {"party": False},
     EventType.EXTENDED: {"workdays": True},
+    EventType.DEFERRED: {"until": True},
+    EventType.NOTICE_SERVED: {"notice": True, "method": True, "party": False},
+    EventType.REOPENED: {"period": False, "unit": False, "decision": False},
     EventType.REPLIED: {"outcome": True},
+}
+# The notices whose service is recorded (a ``notice_served`` event names one of these).
+SERVABLE = (
+    EventType.CORRECTION_REQUESTED,
+    EventType.CONSULTATION_SENT,
+    EventType.FEE_NOTICE_SENT,
+    EventType.EXTENDED,
+    EventType.DEFERRED,
+)
+# Closed vocabularies of string fields (field → allowed values).
+_CHOICES: dict[str, Mapping[str, str]] = {
+    "method": SERVICE_METHODS,
+    "consultee": CONSULTEES,
+    "unit": PERIOD_UNITS,
+    "notice": {t.value: EVENT_LABELS[t] for t in SERVABLE},
 }
 # Free-form fields any event may carry (the platform's bookkeeping); the clock ignores them.
 _FREE_FIELDS = frozenset({"note", "by", "id", "document"})
@@ -114,6 +159,13 @@ class Event:
     workdays: int | None = None  # extended: working days granted
     outcome: str | None = None  # replied: a table-3 row key
     party: str | None = None  # consultation: which third party (to match answers)
+    consultee: str | None = None  # consultation_sent: "third_party" (default) or "agency"
+    until: dt.date | None = None  # deferred: the later due date set (Art. 35)
+    notice: EventType | None = None  # notice_served: which notice
+    method: str | None = None  # notice_served: how (SERVICE_METHODS)
+    period: int | None = None  # reopened: the period the decision sets for the new reply
+    unit: str | None = None  # reopened: "workdays" (default) or "days"
+    decision: str | None = None  # reopened: the decision or judgment (文号)
 
     @property
     def label(self) -> str:
@@ -191,12 +243,23 @@ def parse_event(data: object, index: int) -> Event:
     workdays = data.get("workdays")
     outcome = data.get("outcome")
     party = data.get("party")
+    period = data.get("period")
     if outcome is not None and not isinstance(outcome, str):
         raise CaseError(
             "办理结果应为表三的行键（字符串）", index=index, event_type=name, field="outcome"
         )
-    if party is not None and not isinstance(party, str):
-        raise CaseError("第三方名称应为字符串", index=index, event_type=name, field="party")
+    for field in ("party", "decision"):
+        if data.get(field) is not None and not isinstance(data[field], str):
+            raise CaseError("应为字符串", index=index, event_type=name, field=field)
+    for field, choices in _CHOICES.items():
+        value = data.get(field)
+        if value is not None and (not isinstance(value, str) or value not in choices):
+            known = "、".join(f"{k}（{v}）" for k, v in choices.items())
+            raise CaseError(
+                f"未知的值 {value!r}（可用：{known}）", index=index, event_type=name, field=field
+            )
+    until = data.get("until")
+    notice = data.get("notice")
     return Event(
         type=event_type,
         date=day,
@@ -207,7 +270,21 @@ def parse_event(data: object, index: int) -> Event:
         workdays=None if workdays is None else _positive_int(workdays, index, name, "workdays"),
         outcome=outcome,
         party=party,
+        consultee=data.get("consultee"),
+        until=None if until is None else _date_field(until, index, name, "until"),
+        notice=None if notice is None else EventType(notice),
+        method=data.get("method"),
+        period=None if period is None else _positive_int(period, index, name, "period"),
+        unit=data.get("unit"),
+        decision=data.get("decision"),
     )
+
+
+def _date_field(value: object, index: int, event_type: str, field: str) -> dt.date:
+    try:
+        return parse_date(value, index=index, event_type=event_type)
+    except CaseError as exc:
+        raise CaseError(exc.detail, index=index, event_type=event_type, field=field) from None
 
 
 def parse_case(data: object) -> Case:
@@ -248,7 +325,11 @@ def load_case(path: Path) -> Case:
 
 __all__ = [
     "CHANNEL_LABELS",
+    "CONSULTEES",
     "EVENT_LABELS",
+    "PERIOD_UNITS",
+    "SERVABLE",
+    "SERVICE_METHODS",
     "Case",
     "CaseError",
     "CaseReadError",

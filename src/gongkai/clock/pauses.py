@@ -32,27 +32,52 @@ class PauseRules(RunState):
 
     def _consultation_sent(self, event: Event) -> None:
         self._require_running(event)
-        limit = None
-        days = self.settings.consultation_limit_workdays
-        if self.regime.consultation_limited:
-            limit = self._count(event.date, days)
-            self.consultation_limits.append(limit)
-        party = f"（{event.party}）" if event.party else ""
-        self._pause(
-            Pause(EV_CONSULTATION_SENT, event.date, limit, event),
-            f"发出征求意见函{party}，征求意见的时间不计入答复期限"
-            f"（{self.regime.consultation_article}、{self.regime.pause_article}）",
+        agency = event.consultee == "agency"
+        article = (
+            self.regime.agency_consultation_article if agency else self.regime.consultation_article
         )
-        if limit is not None:
-            self._step(
-                limit,
-                SK_CONSULTATION_LIMIT,
-                "征求意见期限：第三方自征求意见函发出次日起{days}个工作日内提出意见（{article}）；"
-                "逾期未提出的，恢复计算",
-                event=event.index,
-                days=days,
-                article=self.regime.consultation_article,
+        party = f"（{event.party}）" if event.party else ""
+        whom = "其他行政机关" if agency else "第三方"
+        late = self._period_over(event.date)
+        if late:
+            self._late(
+                event,
+                self.due,
+                f"征求意见应在答复期限内进行（{article}、{self.regime.pause_article}）",
+                "不暂停计算，案件仍按原答复期限计算",
             )
+        self.servable.append(event)
+        self._pause(
+            Pause(EV_CONSULTATION_SENT, event.date, None, event),
+            f"发出征求意见函{party}，征求{whom}意见的时间不计入答复期限"
+            f"（{article}、{self.regime.pause_article}）；{whom}的意见期限自收到征求意见书之日起计算",
+        )
+
+    def _consultation_served(self, event: Event, served: Event) -> None:
+        """The letter reached the consulted party: its 15 working days start (Arts. 32, 34)."""
+        pause = next((p for p in (*self.open, *self.expired) if p.event is event), None)
+        if pause is None or not self.regime.consultation_limited:
+            return
+        agency = event.consultee == "agency"
+        days = self.settings.consultation_limit_workdays
+        pause.limit = self._count(served.date, days)
+        self.consultation_limits.append(pause.limit)
+        self._step(
+            pause.limit,
+            SK_CONSULTATION_LIMIT,
+            "征求意见期限：{whom}自收到征求意见书（{served}）次日起{days}个工作日内提出意见（{article}）；"
+            "{after}",
+            event=event.index,
+            whom="被征求意见机关" if agency else "第三方",
+            served=served.date,
+            days=days,
+            article=self.regime.agency_consultation_article
+            if agency
+            else self.regime.consultation_article,
+            after="逾期未提出意见的，视为同意公开，恢复计算"
+            if agency
+            else "逾期未提出意见的，恢复计算，由本机关依法决定",
+        )
 
     def _consultation_answered(self, event: Event) -> None:
         def matches(p: Pause) -> bool:
@@ -79,10 +104,18 @@ class PauseRules(RunState):
         self._require_running(event)
         if self.fee is not None and not self.fee_paid:
             raise error(event, f"收费通知（事件 #{self.fee.event.index}）尚未缴费，不能再发")
-        days = self.settings.fee_payment_workdays
-        limit = self._count(event.date, days)
-        self.fee = Pause(EV_FEE_NOTICE_SENT, event.date, limit, event)
+        if self._period_over(event.date):
+            self.ineffective_fees.append(event)
+            self._late(
+                event,
+                self.due,
+                f"收费通知应在答复期限内发出（{FEE_BASIS}）",
+                "不暂停计算答复期限，逾期未缴费也不视为放弃申请",
+            )
+            return
+        self.fee = Pause(EV_FEE_NOTICE_SENT, event.date, None, event)
         self.fee_paid = False
+        self.servable.append(event)
         if self.settings.fee_pause:
             self._pause(self.fee, "发出收费通知，至缴费之日的时间不计入答复期限（设置）")
         else:
@@ -92,17 +125,31 @@ class PauseRules(RunState):
                 "发出收费通知；按设置，收费期间答复期限照常计算",
                 event=event.index,
             )
+
+    def _fee_served(self, event: Event, served: Event) -> None:
+        """The fee notice reached the applicant: 20 working days from the next day (109号)."""
+        fee = self.fee
+        if fee is None or fee.event is not event or self.fee_paid:
+            return
+        days = self.settings.fee_payment_workdays
+        # 109号 counts from the day after receipt whatever the general counting policy
+        fee.limit = self.calendar.add_workdays(served.date, days)
         self._step(
-            limit,
+            fee.limit,
             SK_FEE_LIMIT,
-            "缴费期限：自收费通知次日起{days}个工作日（{basis}）；逾期未缴纳的，视为放弃申请（办理结果 other_2）",
+            "缴费期限：自申请人收到收费通知（{served}）次日起{days}个工作日（{basis}）；"
+            "逾期未缴纳的，视为放弃申请（办理结果 other_2）",
             event=event.index,
+            served=served.date,
             days=days,
             basis=FEE_BASIS,
         )
 
     def _fee_paid(self, event: Event) -> None:
         fee = self.fee
+        if (fee is None or self.fee_paid) and self.ineffective_fees:
+            self._step(event.date, SK_NOTE, "申请人缴费（收费通知未发生效力）", event=event.index)
+            return
         if fee is None or self.fee_paid:
             raise error(event, "没有待缴费的收费通知（应先有 fee_notice_sent 事件）")
         self.fee_paid = True

@@ -33,9 +33,15 @@ RECEIPT_RULES: dict[Channel, ReceiptRule] = {
         EventType.CONFIRMED,
         "通过政府信息公开工作机构的传真提交的，以双方确认之日为收到申请之日（第三十一条第（三）项）",
     ),
+    Channel.REOPENING: ReceiptRule(
+        EventType.REOPENED,
+        "复议决定或判决责令重新答复的，自本机关收到决定书或判决书之日起计算重新答复的期限",
+    ),
 }
 
 # The receipt events and the channels they belong to (any other channel: an error).
 RECEIPT_EVENTS = frozenset(rule.event for rule in RECEIPT_RULES.values()) - {EventType.SUBMITTED}
+# Events that may precede the date of receipt (besides the receipt itself).
+BEFORE_RECEIPT = frozenset({EventType.SUBMITTED, EventType.ARRIVED})
 
-__all__ = ["RECEIPT_EVENTS", "RECEIPT_RULES", "ReceiptRule"]
+__all__ = ["BEFORE_RECEIPT", "RECEIPT_EVENTS", "RECEIPT_RULES", "ReceiptRule"]

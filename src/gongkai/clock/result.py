@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from gongkai.calendar import WorkCalendar
+from gongkai.calendar import WorkCalendar, cn_date
 from gongkai.clock.counting import correction_notice_due, workdays_late
-from gongkai.clock.events import Case, Channel
+from gongkai.clock.events import EVENT_LABELS, Case, Channel, EventType
 from gongkai.clock.settings import REGIMES, ClockSettings
 from gongkai.clock.timeline import (
     Fact,
@@ -50,6 +50,37 @@ class Withdrawal:
         return {"as_of": self.as_of.isoformat(), "outcome": self.outcome, "reason": self.reason}
 
 
+@dataclass(frozen=True, slots=True)
+class LateStep:
+    """A step taken after the time the law gives for it: recorded, flagged, and never allowed
+    to cure lateness (a late extension moves no due date, a late fee notice pauses nothing)."""
+
+    event: int  # index of the event in the case file
+    type: EventType
+    date: dt.date  # the day it was taken
+    deadline: dt.date  # the last day it could lawfully be taken
+    rule: str  # the rule, cited
+    effect: str  # what the clock did with it
+
+    @property
+    def text(self) -> str:
+        return (
+            f"{EVENT_LABELS[self.type]}（{cn_date(self.date)}）晚于{cn_date(self.deadline)}：{self.rule}；"
+            f"{self.effect}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "type": self.type.value,
+            "date": self.date.isoformat(),
+            "deadline": self.deadline.isoformat(),
+            "rule": self.rule,
+            "effect": self.effect,
+            "text": self.text,
+        }
+
+
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
@@ -77,6 +108,11 @@ class ClockResult:
     counted_to_due: bool  # the period ran to the due date (not stopped by a correction)
     as_of: dt.date | None
     overdue: bool | None  # None: no as-of day given and no reply yet
+    # the first day the case counts as overdue while it stays unreplied (None: the clock is
+    # stopped for the applicant, or the case is replied or withdrawn); lists filter on it
+    overdue_from: dt.date | None
+    late_steps: tuple[LateStep, ...]
+    unserved: tuple[int, ...]  # notices whose service is not recorded (event indices)
     warnings: tuple[str, ...]
     receipt_event: int  # index of the event that fixed the date of receipt
     case: Case = field(repr=False)
@@ -87,7 +123,10 @@ class ClockResult:
 
     @property
     def correction_notice_due(self) -> dt.date | None:
-        """7 working days after receipt (2019 text; None under the 2007 text)."""
+        """7 working days after receipt (2019 text; None under the 2007 text and for a new
+        handling ordered by a review, whose application was accepted long ago)."""
+        if self.channel is Channel.REOPENING:
+            return None
         regime = REGIMES[self.regime]
         return correction_notice_due(self.calendar, self.settings, regime, self.received)
 
@@ -136,9 +175,12 @@ class ClockResult:
             "as_of": _iso(self.as_of),
             "overdue": self.overdue,
             "overdue_workdays": self.overdue_workdays,
+            "overdue_from": _iso(self.overdue_from),
+            "late_steps": [s.to_dict() for s in self.late_steps],
+            "unserved_notices": list(self.unserved),
             "warnings": list(self.warnings),
             "timeline": [s.to_dict() for s in self.timeline()],
         }
 
 
-__all__ = ["STATUS_LABELS", "ClockResult", "Status", "Withdrawal"]
+__all__ = ["STATUS_LABELS", "ClockResult", "LateStep", "Status", "Withdrawal"]

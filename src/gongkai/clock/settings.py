@@ -17,11 +17,17 @@ class ClockSettings:
     correction_limit_workdays: int = 15
     # The third party's time for an opinion (Art. 32: 15 working days).
     consultation_limit_workdays: int = 15
-    # The applicant's time to pay, counted from the fee notice (国办函〔2020〕109号: 20
-    # working days from receiving the notice; the clock counts from the day it is sent).
+    # The applicant's time to pay (国办函〔2020〕109号: 20 working days from the day after
+    # receiving the fee notice, i.e. counted from its service).
     fee_payment_workdays: int = 20
     # The time from sending the fee notice to payment does not count toward the reply.
     fee_pause: bool = True
+    # A correction notice sent after the 7 working days of Art. 30 (but within the reply
+    # period) restarts the reply period. Off by default: the law ties the restart to a notice
+    # given in time, and the earlier due date is the safe one for the agency.
+    late_correction_restarts: bool = False
+    # The period for a new reply ordered by a 复议决定 or judgment that sets none itself.
+    reopening_workdays: int = 20
 
     def describe(self) -> list[str]:
         """The settings in force, as staff read them."""
@@ -31,8 +37,12 @@ class ClockSettings:
             else "触发事件当日为工作日的，计为第1日",
             f"补正期限（通知未写明时）{self.correction_limit_workdays} 个工作日",
             f"征求第三方意见期限 {self.consultation_limit_workdays} 个工作日",
-            f"缴费期限 {self.fee_payment_workdays} 个工作日，自发出收费通知次日起算",
+            f"缴费期限 {self.fee_payment_workdays} 个工作日，自收费通知送达次日起算",
             "收费通知至缴费的时间不计入答复期限" if self.fee_pause else "收费期间答复期限照常计算",
+            "超过第三十条7个工作日发出的补正告知，答复期限重新计算"
+            if self.late_correction_restarts
+            else "超过第三十条7个工作日发出的补正告知，不重新计算答复期限",
+            f"复议决定或判决未写明重新答复期限的，自收到之日起{self.reopening_workdays}个工作日",
         ]
 
 
@@ -53,6 +63,7 @@ class Regime:
     correction_article: str  # asking for a correction
     single_correction: bool  # the text requires one consolidated correction notice
     consultation_article: str  # consulting a third party
+    agency_consultation_article: str  # consulting another agency (jointly made information)
     pause_article: str  # consultation time not counted
 
 
@@ -67,6 +78,7 @@ REGIME_2019 = Regime(
     correction_article="第三十条",
     single_correction=True,
     consultation_article="第三十二条",
+    agency_consultation_article="第三十四条",
     pause_article="第三十三条第三款",
 )
 # The 2007 text (in force 2008-05-01 to 2019-05-14): 15 + 15 working days (Art. 24); it
@@ -82,6 +94,7 @@ REGIME_2007 = Regime(
     correction_article="第二十一条第（四）项",
     single_correction=False,
     consultation_article="第二十三条",
+    agency_consultation_article="第二十三条",
     pause_article="第二十四条第三款",
 )
 REVISION_IN_FORCE = dt.date(2019, 5, 15)

@@ -9,7 +9,7 @@ from gongkai.calendar import WorkCalendar
 from gongkai.clock.counting import count_workdays
 from gongkai.clock.events import Case, CaseError, Event, EventType
 from gongkai.clock.receipt import ReceiptRule
-from gongkai.clock.result import Status, Withdrawal
+from gongkai.clock.result import LateStep, Status, Withdrawal
 from gongkai.clock.settings import ClockSettings, Regime
 from gongkai.clock.timeline import Fact, StepKind
 from gongkai.outcomes import FEE_MEASURES
@@ -27,6 +27,10 @@ EV_CONSULTATION_ANSWERED = EventType.CONSULTATION_ANSWERED
 EV_CONSULTATION_SENT = EventType.CONSULTATION_SENT
 EV_CORRECTION_RECEIVED = EventType.CORRECTION_RECEIVED
 EV_CORRECTION_REQUESTED = EventType.CORRECTION_REQUESTED
+EV_DEFERRED = EventType.DEFERRED
+EV_NOTICE_SERVED = EventType.NOTICE_SERVED
+EV_ARRIVED = EventType.ARRIVED
+EV_REOPENED = EventType.REOPENED
 EV_EXTENDED = EventType.EXTENDED
 EV_FEE_NOTICE_SENT = EventType.FEE_NOTICE_SENT
 EV_FEE_PAID = EventType.FEE_PAID
@@ -36,6 +40,10 @@ SK_CONSULTATION_LIMIT = StepKind.CONSULTATION_LIMIT
 SK_CORRECTION_LIMIT = StepKind.CORRECTION_LIMIT
 SK_CORRECTION_REQUESTED = StepKind.CORRECTION_REQUESTED
 SK_DEEMED_WITHDRAWN = StepKind.DEEMED_WITHDRAWN
+SK_DEFERRED = StepKind.DEFERRED
+SK_SERVED = StepKind.SERVED
+SK_ARRIVED = StepKind.ARRIVED
+SK_LATE = StepKind.LATE
 SK_EXTENSION = StepKind.EXTENSION
 SK_FEE_LIMIT = StepKind.FEE_LIMIT
 SK_NOTE = StepKind.NOTE
@@ -49,7 +57,9 @@ SK_RESUME = StepKind.RESUME
 class Pause:
     kind: EventType  # CONSULTATION_SENT or FEE_NOTICE_SENT
     start: dt.date
-    limit: dt.date | None  # consultation: the third party's limit; fee: the payment limit
+    # consultation: the third party's limit; fee: the payment limit. None until the notice
+    # is served: both run from service (Arts. 32, 34; 国办函〔2020〕109号)
+    limit: dt.date | None
     event: Event
     answered: bool = False  # a late opinion arrived after the limit had closed the pause
 
@@ -63,16 +73,20 @@ class RunState:
         "case",
         "consultation_limits",
         "correction",
+        "correction_effective",
         "correction_late",
         "correction_limit",
+        "deferral",
         "due",
         "events",
         "expired",
-        "extension",
+        "extensions",
         "facts",
         "fee",
         "fee_paid",
         "frozen",
+        "ineffective_fees",
+        "late",
         "open",
         "original_due",
         "paused_since",
@@ -81,6 +95,8 @@ class RunState:
         "regime",
         "replied",
         "rule",
+        "servable",
+        "served",
         "settings",
         "span_start",
         "spans",
@@ -105,6 +121,7 @@ class RunState:
     correction: Event | None
     correction_limit: dt.date | None
     correction_late: bool | None
+    correction_effective: bool  # False: recorded, but too late to stop or restart anything
     open: list[Pause]
     expired: list[Pause]  # consultations closed by their limit
     consultation_limits: list[dt.date]
@@ -112,7 +129,12 @@ class RunState:
     fee_paid: bool
     frozen: int | None  # working days left while paused; None: the pause moves nothing
     paused_since: dt.date | None
-    extension: Event | None
+    extensions: list[Event]  # the lawful ones (their total is capped, Art. 33)
+    deferral: Event | None  # Art. 35
+    late: list[LateStep]
+    served: dict[int, dt.date]  # notice event index → day served
+    servable: list[Event]  # effective notices to the applicant or a third party
+    ineffective_fees: list[Event]  # fee notices sent too late to have any effect
     replied: Event | None
     awaiting_at_reply: bool
     withdrawal: Withdrawal | None
@@ -132,6 +154,18 @@ class RunState:
         if due is not None:
             params["due"] = due  # templates may name the due date too
         self.facts.append((day, kind, template, params, due, event))
+
+    def _period_over(self, day: dt.date) -> bool:
+        """Whether the reply period had run out by ``day`` (a step then is late)."""
+        if self.status is ST_PAUSED:
+            return self.frozen is None
+        return day > self.due
+
+    def _late(self, event: Event, deadline: dt.date, rule: str, effect: str) -> None:
+        """Record a step taken too late: flagged, and it changes nothing."""
+        late = LateStep(event.index, event.type, event.date, deadline, rule, effect)
+        self.late.append(late)
+        self._step(event.date, SK_LATE, "{text}", event=event.index, text=late.text)
 
     def _require_running(self, event: Event) -> None:
         if self.status is ST_AWAITING_CORRECTION:

@@ -10,8 +10,16 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from gongkai.calendar import DayInfo, DayKind, WorkCalendar, cn_date, cn_span, weekday
+from gongkai.calendar.statutory import (
+    HOLIDAYS_ARTICLE,
+    IN_LIEU_ARTICLE,
+    PROVISIONAL_CAVEAT,
+    PROVISIONAL_RULE,
+    InLieu,
+    provisional_days_off,
+)
 from gongkai.clock.counting import count_workdays
-from gongkai.clock.events import CHANNEL_LABELS, Case, EventType
+from gongkai.clock.events import CHANNEL_LABELS, PERIOD_UNITS, Case, EventType
 from gongkai.clock.receipt import RECEIPT_RULES
 from gongkai.clock.settings import REGIME_2019, REGIMES, ClockSettings
 
@@ -30,6 +38,10 @@ class StepKind(StrEnum):
     CONSULTATION_LIMIT = "consultation_limit"
     FEE_LIMIT = "fee_limit"
     EXTENSION = "extension"
+    DEFERRED = "deferred"
+    SERVED = "served"
+    ARRIVED = "arrived"
+    LATE = "late"  # a step taken after the time the law gives for it
     REPLIED = "replied"
     DEEMED_WITHDRAWN = "deemed_withdrawn"
     OVERDUE = "overdue"
@@ -131,12 +143,16 @@ def opening_facts(result: _Opening) -> list[Fact]:
                     event.index,
                 )
             )
+    receipt = next(e for e in case.events if e.index == result.receipt_event)
+    reopening = receipt.type is EventType.REOPENED
     facts.append(
         (
             result.received,
             StepKind.RECEIVED,
-            "收到申请。{reason}；期限{start}，第1个工作日为{first:w}",
+            ("收到责令重新答复的决定书或判决书{decision}。" if reopening else "收到申请。")
+            + "{reason}；期限{start}，第1个工作日为{first:w}",
             {
+                "decision": f"（{receipt.decision}）" if receipt.decision else "",
                 "reason": RECEIPT_RULES[case.channel].reason,
                 "start": "自次日起计算" if settings.count_from_next_day else "当日计入",
                 "first": count_workdays(result.calendar, settings, result.received, 1),
@@ -156,8 +172,23 @@ def opening_facts(result: _Opening) -> list[Fact]:
         }
         facts.append((result.received, StepKind.REGIME, template, params, None, None))
     due = result.original_reply_due
-    template = "答复期限（未计补正、暂停和延长）：收到申请之日起{reply}个工作日（{article}）"
-    params = {"reply": regime.reply_workdays, "article": regime.reply_article}
+    if reopening:
+        period = receipt.period or settings.reopening_workdays
+        moved = receipt.unit == "days" and due != result.received + dt.timedelta(days=period)
+        template = "重新答复的期限：{source}自收到之日起{period}{unit}{moved}"
+        params = {
+            "source": "决定书或判决书确定，"
+            if receipt.period
+            else "决定书或判决书未写明期限，按设置",
+            "period": period,
+            "unit": PERIOD_UNITS[receipt.unit or "workdays"],
+            "moved": "；期间最后一日为休息日，顺延至其后的第一个工作日（民法典第二百零三条）"
+            if moved
+            else "",
+        }
+    else:
+        template = "答复期限（未计补正、暂停和延长）：收到申请之日起{reply}个工作日（{article}）"
+        params = {"reply": regime.reply_workdays, "article": regime.reply_article}
     facts.append((due, StepKind.REPLY_DUE, template, params, due, None))
     if result.correction_notice_due is not None:
         template = "补正告知期限：申请内容不明确的，应在收到申请之日起{days}个工作日内一次性告知（第三十条）"
@@ -197,8 +228,8 @@ class _Closing(Protocol):
 def provisional_text(years: Iterable[int]) -> str:
     names = "、".join(f"{y}年" for y in years)
     return (
-        f"{names}尚未载入国务院节假日安排通知：暂按周末和固定日期的法定节日"
-        "（元旦、劳动节、国庆节）计算，结果为暂定；载入通知后重新计算"
+        f"{names}尚未载入国务院节假日安排通知：暂按{PROVISIONAL_RULE}；"
+        f"{PROVISIONAL_CAVEAT}。结果为暂定；载入通知后重新计算"
     )
 
 
@@ -223,11 +254,36 @@ def closing_facts(result: _Closing) -> list[Fact]:
 _MAKEUP_NEAR = dt.timedelta(days=21)
 
 
+def _provisional_basis(days: list[DayInfo]) -> str:
+    """What a provisional holiday block rests on: the version and article of the 办法 for the
+    holidays, which days are days in lieu and why, and that the notice may still differ."""
+    citations: dict[str, None] = {}
+    in_lieu: dict[InLieu, list[dt.date]] = {}
+    for info in days:
+        statutory = provisional_days_off(info.date.year).get(info.date)
+        if statutory is None:  # not from the 办法 (cannot happen today): say where from
+            citations.setdefault(info.source, None)
+            continue
+        citations.setdefault(f"{statutory.version.citation}{HOLIDAYS_ARTICLE}", None)
+        if statutory.lieu is not None:
+            in_lieu.setdefault(statutory.lieu, []).append(info.date)
+    parts = [f"暂定，尚未载入当年国务院通知：节日按{'、'.join(citations)}推算"]
+    for lieu, dates in in_lieu.items():
+        names = "、".join(cn_date(d, year=False, weekday_name=True) for d in dates)
+        if lieu is InLieu.WEEKEND:
+            parts.append(f"{names}为适逢周六、周日的节日的补假日（{IN_LIEU_ARTICLE}，暂定）")
+        else:
+            parts.append(f"{names}为与其他节日重合的节日的补假日（暂定）")
+    parts.append("国务院通知可能另行安排调休，载入后以通知为准")
+    return "；".join(parts)
+
+
 def _block_text(block: list[DayInfo], makeups: list[DayInfo]) -> str:
     names = "、".join(dict.fromkeys(d.name or "节假日" for d in block))
     text = f"{names}放假，不计入"
-    if any(d.provisional for d in block):
-        text += "（暂定：按《全国年节及纪念日放假办法》确定的节日推定，尚未载入当年国务院通知）"
+    provisional = [d for d in block if d.provisional]
+    if provisional:
+        text += f"（{_provisional_basis(provisional)}）"
     if makeups:
         days = "、".join(cn_date(d.date, year=False, weekday_name=True) for d in makeups)
         text += f"；{days}调休上班，计入"
