@@ -1,6 +1,7 @@
 """The working-day calendar: package data, 调休, provisional years, loaded notices.
 
-Dates from 国办发明电〔2024〕12号 (2025) and 国办发明电〔2023〕7号 (2024).
+Dates from 国办发明电〔2024〕12号 (2025) and 国办发明电〔2023〕7号 (2024); 2027 is provisional
+(the package ends with 2026): 《全国年节及纪念日放假办法》 as amended by 国务院令第795号.
 """
 
 import datetime as dt
@@ -15,10 +16,10 @@ from gongkai.calendar import (
     WorkCalendar,
     add_workdays,
     default_calendar,
-    fixed_holidays,
     is_workday,
     workdays_between,
 )
+from gongkai.calendar.workcalendar import STATUTORY_SOURCE
 
 D = dt.date.fromisoformat
 
@@ -64,23 +65,65 @@ def test_add_workdays_and_between_agree():
     assert add_workdays(D("2025-10-11"), -6) == start
 
 
-def test_provisional_year_uses_weekends_and_fixed_holidays():
+# 2027 (provisional): date, working?, name, in lieu? — the 2024 办法 (国务院令第795号),
+# lunar dates from lunar-python
+PROVISIONAL_2027 = [
+    ("2027-01-01", False, "元旦", False),  # Friday
+    ("2027-02-04", True, None, False),
+    ("2027-02-05", False, "春节", False),  # 除夕, Friday
+    ("2027-02-06", False, "春节", False),  # 正月初一, Saturday
+    ("2027-02-08", False, "春节", False),  # 正月初三, Monday
+    ("2027-02-09", False, "春节", True),  # in lieu of 初一 (第六条)
+    ("2027-02-10", False, "春节", True),  # in lieu of 初二
+    ("2027-02-11", True, None, False),
+    ("2027-04-05", False, "清明节", False),  # Monday
+    ("2027-05-03", False, "劳动节", True),  # 5/1, 5/2 are a Saturday and Sunday
+    ("2027-05-04", False, "劳动节", True),
+    ("2027-05-05", True, None, False),
+    ("2027-06-09", False, "端午节", False),  # Wednesday
+    ("2027-09-15", False, "中秋节", False),  # Wednesday
+    ("2027-10-01", False, "国庆节", False),  # Friday
+    ("2027-10-04", False, "国庆节", True),  # 10/2, 10/3 are a Saturday and Sunday
+    ("2027-10-05", False, "国庆节", True),
+    ("2027-10-06", True, None, False),
+]
+
+
+@pytest.mark.parametrize(("day", "working", "name", "in_lieu"), PROVISIONAL_2027)
+def test_provisional_year_counts_the_lunar_holidays_and_days_in_lieu(day, working, name, in_lieu):
     calendar = default_calendar()
-    assert calendar.is_provisional(D("2027-05-03"))
-    # 2027-05-03 is a Monday, not fixed: a working day (provisionally)
-    assert calendar.is_workday(D("2027-05-03"))
-    # 5/1 and 5/2 are fixed by the 2024 办法; in 2027 they are a Saturday and Sunday
-    assert fixed_holidays(2027)[D("2027-05-02")] == "劳动节"
-    assert not calendar.is_workday(D("2027-10-01"))  # 国庆节, a Friday
-    assert not calendar.is_workday(D("2027-01-01"))  # 元旦, a Friday
-    info = calendar.day(D("2027-10-01"))
-    assert info.provisional and info.kind is DayKind.HOLIDAY
+    info = calendar.day(D(day))
+    assert calendar.is_workday(D(day)) is working is info.working
+    assert info.provisional and info.name == name and info.in_lieu is in_lieu
+    if name is not None:
+        assert info.kind is DayKind.HOLIDAY
+        assert "《全国年节及纪念日放假办法》" in info.source and "国务院令第795号" in info.source
+        assert ("第六条" if in_lieu else "第二条") in info.source
+        assert "暂定" in info.source
+    else:
+        assert info.kind is DayKind.WEEKDAY and info.source == STATUTORY_SOURCE
 
 
-def test_fixed_holidays_follow_the_version_of_the_rules():
-    assert D("2024-05-02") not in fixed_holidays(2024)  # one day until 2024
-    assert D("2025-05-02") in fixed_holidays(2025)
-    assert D("2005-05-03") in fixed_holidays(2005)  # 1999 rules: three days
+def test_provisional_weekend_holidays_are_holidays():
+    info = default_calendar().day(D("2027-02-06"))  # 正月初一, a Saturday
+    assert info.kind is DayKind.HOLIDAY and info.name == "春节" and not info.in_lieu
+    assert default_calendar().day(D("2027-02-13")).kind is DayKind.WEEKEND
+
+
+def test_a_notice_replaces_the_provisional_year_completely():
+    notice = HolidayNotice(
+        year=2027,
+        document_number="测试用虚构通知",  # fictitious test data
+        loaded_at=dt.datetime(2026, 11, 1),
+        days=(NoticeDay(D("2027-02-05"), False, "春节"),),
+    )
+    calendar = WorkCalendar().with_notices(notice)
+    for day in ("2027-02-08", "2027-02-09", "2027-04-05", "2027-06-09", "2027-09-15"):
+        info = calendar.day(D(day))
+        assert calendar.is_workday(D(day)) and info.working and not info.provisional
+        assert info.source == "测试用虚构通知" and not info.in_lieu
+    assert not calendar.is_workday(D("2027-02-05"))
+    assert default_calendar().day(D("2027-02-09")).in_lieu  # the default is unchanged
 
 
 def test_loading_a_notice_makes_the_year_final_and_overrides_days():
@@ -96,8 +139,9 @@ def test_loading_a_notice_makes_the_year_final_and_overrides_days():
     assert calendar.is_workday(D("2027-02-20"))  # a Saturday declared a working day
     assert calendar.day(D("2027-02-20")).kind is DayKind.MAKEUP
     assert calendar.day(D("2027-02-20")).source == "测试用虚构通知"
-    # with the notice, the fixed-date guess no longer applies: the notice is complete
+    # with the notice, the 办法's provisional days no longer apply: the notice is complete
     assert calendar.is_workday(D("2027-10-01"))
+    assert calendar.is_workday(D("2027-02-08"))  # 正月初三: off provisionally, not listed
     assert default_calendar().is_provisional(D("2027-02-06"))  # the default is unchanged
 
 

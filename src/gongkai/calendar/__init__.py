@@ -2,7 +2,8 @@
 
 ``chinesecalendar`` carries the State Council's tables up to the newest announced year;
 an administrator loads later notices as :class:`Overrides`. Beyond both, days are counted
-on weekends and the fixed-date statutory holidays and marked provisional.
+provisionally on weekends, the holidays of 《全国年节及纪念日放假办法》 (the lunar ones
+computed) and their days in lieu (第六条), and marked provisional.
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from gongkai.calendar.notices import (
     notices_from_csv,
 )
 from gongkai.calendar.official import OfficialTables, official_tables
-from gongkai.calendar.statutory import FIXED_HOLIDAYS, fixed_holidays
+from gongkai.calendar.statutory import (
+    VERSIONS,
+    StatutoryDay,
+    fixed_holidays,
+    provisional_days_off,
+    statutory_holidays,
+)
 from gongkai.calendar.workcalendar import (
     CalendarRangeError,
     DayInfo,
@@ -49,7 +56,7 @@ def workdays_between(after: dt.date, through: dt.date, calendar: WorkCalendar | 
 
 __all__ = [
     "BEIJING",
-    "FIXED_HOLIDAYS",
+    "VERSIONS",
     "CalendarRangeError",
     "DayInfo",
     "DayKind",
@@ -58,6 +65,7 @@ __all__ = [
     "NoticeError",
     "OfficialTables",
     "Overrides",
+    "StatutoryDay",
     "WorkCalendar",
     "add_workdays",
     "cn_date",
@@ -70,6 +78,8 @@ __all__ = [
     "notice_to_dict",
     "notices_from_csv",
     "official_tables",
+    "provisional_days_off",
+    "statutory_holidays",
     "weekday",
     "workdays_between",
 ]

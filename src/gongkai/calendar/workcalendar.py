@@ -6,6 +6,10 @@ lookups. Internally it keeps, for a span of years, every working day in order an
 running count per day, so ``add_workdays`` and ``workdays_between`` are two list lookups
 (the clock computes a million due dates in a few seconds). The span grows on demand; that
 cache is invisible from outside.
+
+A year with neither the package's table nor a loaded notice is *provisional*: weekends,
+the holidays of 《全国年节及纪念日放假办法》 and their days in lieu (第六条), as
+:mod:`gongkai.calendar.statutory` computes them. A loaded notice replaces all of that.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ from functools import cache
 
 from gongkai.calendar.notices import HolidayNotice, NoticeDay, Overrides
 from gongkai.calendar.official import OfficialTables, official_tables
-from gongkai.calendar.statutory import fixed_holidays
+from gongkai.calendar.statutory import (
+    PROVISIONAL_CAVEAT,
+    PROVISIONAL_RULE,
+    provisional_days_off,
+)
 
 FIRST_YEAR = 1949  # dates outside these years are refused, not guessed
 LAST_YEAR = 2199
@@ -41,8 +49,9 @@ class DayInfo:
     date: dt.date
     kind: DayKind
     name: str | None  # the holiday a HOLIDAY or MAKEUP day belongs to
-    provisional: bool  # the year's notice is not loaded: weekends and fixed holidays only
-    source: str  # where the answer comes from (package, notice number, or the 办法)
+    provisional: bool  # the year's notice is not loaded: weekends and the 办法's holidays only
+    source: str  # where the answer comes from (package, notice number, or the 办法 and article)
+    in_lieu: bool = False  # a provisional day in lieu (补假) of a holiday on a weekend (第六条)
 
     @property
     def working(self) -> bool:
@@ -146,12 +155,12 @@ class WorkCalendar:
             return None
         if year == today.year:
             return (
-                f"尚未载入 {year} 年的国务院节假日安排通知："
-                f"{year} 年的工作日暂按周末和固定日期的法定节日计算，结果为暂定。"
+                f"尚未载入 {year} 年的国务院节假日安排通知：{year} 年的工作日暂按"
+                f"{PROVISIONAL_RULE}；{PROVISIONAL_CAVEAT}，结果为暂定。"
             )
         return (
-            f"尚未载入 {year} 年的国务院节假日安排通知：跨入 {year} 年的"
-            "期限暂按周末和固定日期的法定节日计算，结果为暂定；通知发布后请及时载入。"
+            f"尚未载入 {year} 年的国务院节假日安排通知：跨入 {year} 年的期限暂按"
+            f"{PROVISIONAL_RULE}；{PROVISIONAL_CAVEAT}，结果为暂定；通知发布后请及时载入。"
         )
 
     # ---- one day ------------------------------------------------------------------------
@@ -178,9 +187,11 @@ class WorkCalendar:
         notice = self.overrides.notice_for(day.year)
         if notice is not None:
             return DayInfo(day, plain, None, False, notice.document_number)
-        fixed = fixed_holidays(day.year).get(day)
-        if fixed is not None:
-            return DayInfo(day, DayKind.HOLIDAY, fixed, True, STATUTORY_SOURCE)
+        statutory = provisional_days_off(day.year).get(day)
+        if statutory is not None:
+            return DayInfo(
+                day, DayKind.HOLIDAY, statutory.name, True, statutory.source, statutory.in_lieu
+            )
         return DayInfo(day, plain, None, True, STATUTORY_SOURCE)
 
     def special_days(self, after: dt.date, through: dt.date) -> list[DayInfo]:
@@ -264,15 +275,14 @@ class WorkCalendar:
         end = dt.date(last_year, 12, 31).toordinal()
         working = bytearray(end - base + 1)
         special = self._special_working()
+        for year in range(first_year, last_year + 1):
+            if not self.is_final(year):  # a few lunar-python calls per year, cached
+                for day in provisional_days_off(year):
+                    special.setdefault(day.toordinal(), False)  # a listed notice date wins
+        weekday = dt.date(first_year, 1, 1).weekday()
         for offset in range(len(working)):
-            ordinal = base + offset
-            flag = special.get(ordinal)
-            if flag is None:
-                day = dt.date.fromordinal(ordinal)
-                flag = day.weekday() < 5 and not (
-                    not self.is_final(day.year) and day in fixed_holidays(day.year)
-                )
-            working[offset] = flag
+            flag = special.get(base + offset)
+            working[offset] = (weekday + offset) % 7 < 5 if flag is None else flag
         count: list[int] = []
         dates: list[dt.date] = []
         running = 0
