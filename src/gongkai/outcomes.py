@@ -51,6 +51,9 @@ class Outcome:
     deemed_withdrawal: bool = False  # the applicant is deemed to have withdrawn
     notes: tuple[str, ...] = ()  # policy notes from the spec, shown to staff
     formats: tuple[str, ...] = ()  # format ids whose table 3 has this row
+    # what the agency found, said of a part ("该部分信息…"): the reason a 部分公开 letter
+    # gives for its withheld part (不予公开 rows only)
+    finding: str = ""
 
     @property
     def basis(self) -> str:
@@ -232,7 +235,7 @@ _SPECS: dict[str, _Spec] = {
         ("第三十九条第二款",),
         (),
         "经审查，您申请的内容为要求提供政府公报、报刊、书籍等公开出版物。",
-        "本机关不作为政府信息公开申请处理，并告知您获取的途径。",
+        "本机关不作为政府信息公开申请处理，现告知您获取该公开出版物的途径。",
         REPLY_NOT_PROCESSED,
         False,
         (),
@@ -300,6 +303,19 @@ _SPECS: dict[str, _Spec] = {
 }
 
 
+# The findings of the 不予公开 rows, as said of the withheld part of a 部分公开 reply.
+_FINDINGS: dict[str, str] = {
+    "denied_1": "属于国家秘密",
+    "denied_2": "属于法律、行政法规禁止公开的信息",
+    "denied_3": "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+    "denied_4": "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的内容，第三方不同意公开",
+    "denied_5": "属于人事管理、后勤管理、内部工作流程等方面的内部事务信息",
+    "denied_6": "属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等"
+    "过程性信息",
+    "denied_7": "属于行政执法案卷信息",
+}
+
+
 def _format_rows() -> dict[str, tuple[Row, tuple[str, ...]]]:
     """Each outcome row with the ids of the formats that have it (newest format's label)."""
     found: dict[str, tuple[Row, tuple[str, ...]]] = {}
@@ -328,6 +344,7 @@ def _build() -> dict[str, Outcome]:
             deemed_withdrawal=withdrawn,
             notes=notes,
             formats=format_ids,
+            finding=_FINDINGS.get(key, ""),
         )
     return outcomes
 

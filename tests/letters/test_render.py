@@ -25,7 +25,7 @@ from gongkai.letters import (
     render_letter,
     reply_letter_type,
 )
-from gongkai.outcomes import OUTCOMES
+from gongkai.outcomes import OUTCOMES, OutcomeGroup
 from tests.letters.conftest import context_for
 
 TITLES = {
@@ -139,8 +139,14 @@ def test_reply_letter_for_each_outcome_names_its_basis_and_remedies(key, context
         assert detail in text
     if outcome.decision:
         assert outcome.decision in text
+    # the letter is dated 2026: 行政复议法（2023年修订）, see tests/letters/test_remedy_clause.py
     assert "六十日内向示例省人民政府申请行政复议" in text
-    assert "六个月内向示例市中级人民法院提起行政诉讼" in text
+    if outcome.group in (OutcomeGroup.DENIED, OutcomeGroup.PARTIAL):
+        assert "应当先自收到本告知书之日起六十日内向示例省人民政府申请行政复议" in text
+        assert "十五日内向示例市中级人民法院提起行政诉讼" in text
+    else:
+        assert "应当先" not in text
+        assert "六个月内向示例市中级人民法院提起行政诉讼" in text
 
 
 def test_not_this_agencys_information_names_the_responsible_agency(context):
@@ -189,12 +195,11 @@ def test_missing_fields_are_all_listed_and_no_letter_is_made():
         "request_description",
         "correction_items",
         "correction_days",
-        "correction_due_date",
-    }
+    }  # the due date is optional: the limit runs from service, often not yet known
     assert set(info.value.fields) == expected
     message = str(info.value)
     assert message.startswith("无法生成补正告知书：缺少字段")
-    assert "补正截止日期（correction_due_date）" in message
+    assert "补正期限（工作日）（correction_days）" in message
     assert "申请人姓名或名称（applicant_name）" in message
 
 

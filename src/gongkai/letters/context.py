@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,7 +17,8 @@ from typing import Any
 
 from gongkai.calendar.labels import cn_date as chinese_date  # 2026年11月3日, as documents write it
 from gongkai.letters.errors import ContextError
-from gongkai.outcomes import FEE_MEASURES, REGULATION, UnknownOutcomeError, outcome
+from gongkai.letters.remedies import UnknownScopeError, remedy_clause, review_first_scope
+from gongkai.outcomes import FEE_MEASURES, OUTCOMES, REGULATION, UnknownOutcomeError, outcome
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,15 @@ class LetterContext:
     provision_method: str | None = field(default=None, metadata={"label": "提供方式"})
     published_at: str | None = field(default=None, metadata={"label": "已公开的获取途径"})
     withheld_description: str | None = field(default=None, metadata={"label": "不予公开的部分"})
+    # a 不予公开 outcome key (denied_1…denied_7): why the withheld part of 部分公开 is withheld
+    withheld_reason: str | None = field(default=None, metadata={"label": "不予公开部分的理由"})
+    # denied_2 (and a part withheld for it): the law or administrative regulation, e.g.
+    # 《中华人民共和国档案法》第二十八条
+    prohibiting_law: str | None = field(
+        default=None, metadata={"label": "禁止公开的法律、行政法规及条款"}
+    )
+    # not_processed_3 (Art. 39 ¶2): where the applicant can obtain the publication
+    publication_access: str | None = field(default=None, metadata={"label": "公开出版物的获取途径"})
     responsible_agency: str | None = field(default=None, metadata={"label": "负责公开的行政机关"})
     responsible_agency_contact: str | None = field(
         default=None, metadata={"label": "负责公开的行政机关联系方式"}
@@ -49,13 +60,17 @@ class LetterContext:
     previous_case_number: str | None = field(default=None, metadata={"label": "原答复编号"})
     review_body: str | None = field(default=None, metadata={"label": "行政复议机关"})
     court: str | None = field(default=None, metadata={"label": "人民法院"})
+    # policy: which replies are under 复议前置 (gongkai.letters.remedies.ReviewFirstScope);
+    # empty: the default, only 不予公开 and the withheld part of 部分公开
+    review_first_scope: str | None = field(default=None, metadata={"label": "复议前置的适用范围"})
     # correction (Art. 30)
     correction_items: tuple[str, ...] | None = field(
         default=None, metadata={"label": "需要补正的事项"}
     )
     correction_days: int | None = field(default=None, metadata={"label": "补正期限（工作日）"})
     correction_due_date: dt.date | None = field(default=None, metadata={"label": "补正截止日期"})
-    # consultation (Art. 32)
+    # consultation (Art. 32 third party; Art. 34 another agency, jointly made information)
+    consultation_kind: str | None = field(default=None, metadata={"label": "征求意见对象类型"})
     third_party_name: str | None = field(default=None, metadata={"label": "第三方名称"})
     consultation_due_date: dt.date | None = field(
         default=None, metadata={"label": "提出意见截止日期"}
@@ -88,10 +103,17 @@ FIELD_LABELS: dict[str, str] = {
 _TYPES: dict[str, str] = {f.name: str(f.type) for f in dataclasses.fields(LetterContext)}
 
 # Deadlines fixed by law, quoted in letters.
-CONSULTATION_DAYS = 15  # Art. 32
+CONSULTATION_DAYS = 15  # Arts. 32, 34
 EXTENSION_MAX_DAYS = 20  # Art. 33
 PAYMENT_DAYS = 20  # 国办函〔2020〕109号
 DEFAULT_CORRECTION_DAYS = 15  # policy (spec §3)
+
+# consultation_kind: a third party (Art. 32, the default) or another agency (Art. 34)
+CONSULTATION_KINDS: dict[str, str] = {"third_party": "第三方", "agency": "其他机关"}
+
+# The outcomes a withheld part of 部分公开 can be withheld for (withheld_reason): the
+# 不予公开 rows answered with a 不予公开告知书 (条例第十四条、第十五条、第十六条).
+WITHHELD_REASONS: tuple[str, ...] = tuple(key for key, o in OUTCOMES.items() if o.finding)
 
 FEE_SCHEMES: dict[str, tuple[str, str]] = {
     "per_application": (
@@ -119,7 +141,21 @@ DERIVED_LABELS: dict[str, str] = {
     "payment_days": "缴费期限（工作日）",
     "fee_scheme_label": "计收方式名称",
     "fee_basis": "收费依据",
+    "withheld_part": "不予公开的部分（去掉结尾的“不予公开”）",
+    "withheld_finding": "不予公开部分的理由说明",
+    "withheld_basis": "不予公开部分的法律依据",
+    "remedy_clause": "救济途径告知",
+    "remedy_basis": "救济途径告知的法律依据",
 }
+
+# "…的部分不予公开。" as staff often write it: the letter says 不予公开 itself.
+_TRAILING_REFUSAL = re.compile(r"[，,；;。.\s]*(?:依法|本机关|决定|应当)*不予?公开[。.；;\s]*$")
+
+
+def withheld_part(description: str) -> str:
+    """The withheld part as staff described it, without a trailing "不予公开" and full stop."""
+    text = _TRAILING_REFUSAL.sub("", description.strip())
+    return text.rstrip("。.；;，, ") or description.strip()
 
 
 def _amount(value: Decimal) -> str:
@@ -186,13 +222,35 @@ def template_values(context: LetterContext) -> dict[str, Any]:
             raise ContextError(str(exc)) from None
         values["outcome_label"] = found.label
         values["outcome_group"] = str(found.group)
+        basis, explanation = found.basis, found.explanation
+        if found.key == "denied_2" and context.prohibiting_law:  # name the law
+            basis = f"{basis}和{context.prohibiting_law}"
+            explanation = (
+                f"经审查，您申请获取的政府信息属于{context.prohibiting_law}禁止公开的信息。"
+            )
         for name, text in (
-            ("outcome_basis", found.basis),
-            ("outcome_explanation", found.explanation),
+            ("outcome_basis", basis),
+            ("outcome_explanation", explanation),
             ("outcome_decision", found.decision),
         ):
             if text:
                 values[name] = text
+        try:
+            scope = review_first_scope(context.review_first_scope)
+        except UnknownScopeError as exc:
+            raise ContextError(str(exc)) from None
+        if context.sent_date:
+            clause = remedy_clause(found.key, context.sent_date, scope)
+            values["remedy_basis"] = clause.basis
+            if context.review_body and context.court:
+                values["remedy_clause"] = clause.sentence(context.review_body, context.court)
+    if context.withheld_description:
+        values["withheld_part"] = withheld_part(context.withheld_description)
+    if context.withheld_reason:
+        values |= _withheld(context.withheld_reason, context.prohibiting_law)
+    if context.consultation_kind and context.consultation_kind not in CONSULTATION_KINDS:
+        known = "、".join(f"{k}（{v}）" for k, v in CONSULTATION_KINDS.items())
+        raise ContextError(f"未知的征求意见对象类型 {context.consultation_kind!r}（可用：{known}）")
     if context.fee_scheme:
         if context.fee_scheme not in FEE_SCHEMES:
             known = "、".join(FEE_SCHEMES)
@@ -203,15 +261,34 @@ def template_values(context: LetterContext) -> dict[str, Any]:
     return values
 
 
-# The field each derived name is computed from: an empty source is reported, not the name.
-DERIVED_SOURCES: dict[str, str] = {
-    "applicant": "applicant_name",
-    "outcome_label": "outcome",
-    "outcome_basis": "outcome",
-    "outcome_explanation": "outcome",
-    "outcome_decision": "outcome",
-    "outcome_group": "outcome",
-    "fee_scheme_label": "fee_scheme",
+def _withheld(reason: str, law: str | None) -> dict[str, str]:
+    """Why the withheld part of 部分公开 is withheld: the finding and the provisions."""
+    if reason not in WITHHELD_REASONS:
+        known = "、".join(f"{k}（{OUTCOMES[k].label}）" for k in WITHHELD_REASONS)
+        raise ContextError(
+            f"不予公开部分的理由应为不予公开的办理结果，实为 {reason!r}（可用：{known}）"
+        )
+    found = OUTCOMES[reason]
+    finding, basis = found.finding, found.basis
+    if reason == "denied_2" and law:
+        finding, basis = f"属于{law}禁止公开的信息", f"{basis}和{law}"
+    return {"withheld_finding": finding, "withheld_basis": basis}
+
+
+# The fields each derived name is computed from: its empty sources are reported, not the name.
+DERIVED_SOURCES: dict[str, tuple[str, ...]] = {
+    "applicant": ("applicant_name",),
+    "outcome_label": ("outcome",),
+    "outcome_basis": ("outcome",),
+    "outcome_explanation": ("outcome",),
+    "outcome_decision": ("outcome",),
+    "outcome_group": ("outcome",),
+    "fee_scheme_label": ("fee_scheme",),
+    "withheld_part": ("withheld_description",),
+    "withheld_finding": ("withheld_reason",),
+    "withheld_basis": ("withheld_reason",),
+    "remedy_clause": ("outcome", "sent_date", "review_body", "court"),
+    "remedy_basis": ("outcome", "sent_date"),
 }
 
 

@@ -31,8 +31,8 @@ from gongkai.letters.context import (
     template_values,
 )
 from gongkai.letters.errors import ContextError, MissingFieldsError, TemplateError
-from gongkai.letters.types import LETTER_TYPES, LetterType, letter_type
-from gongkai.outcomes import UnknownOutcomeError, outcome
+from gongkai.letters.types import LETTER_TYPES, OUTCOME_FIELDS, LetterType, letter_type
+from gongkai.outcomes import REPLY_PARTIAL, UnknownOutcomeError, outcome
 
 SEAL_PLACEHOLDER = "（印章）"
 
@@ -149,9 +149,13 @@ def _check_consistency(kind: LetterType, context: LetterContext) -> None:
 
 def _required(kind: LetterType, context: LetterContext) -> tuple[str, ...]:
     required = kind.required
-    if kind.is_reply and context.outcome and not outcome(context.outcome).explanation:
-        required = (*required, "reply_detail")  # 其他处理: the letter must say what happened
-    return required
+    if kind.is_reply and context.outcome:
+        if not outcome(context.outcome).explanation:
+            required = (*required, "reply_detail")  # 其他处理: the letter must say what happened
+        required = (*required, *OUTCOME_FIELDS.get(context.outcome, ()))
+        if kind.key == REPLY_PARTIAL and context.withheld_reason:  # the withheld part's reason
+            required = (*required, *OUTCOME_FIELDS.get(context.withheld_reason, ()))
+    return tuple(dict.fromkeys(required))
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -199,10 +203,10 @@ def render_letter(
     try:
         rendered = _ENV.from_string(text).render(values)
         for name in _missing.get():
-            source = DERIVED_SOURCES.get(name, name)
-            name = name if source in values else source
-            if name not in missing:
-                missing.append(name)
+            empty = [s for s in DERIVED_SOURCES.get(name, (name,)) if s not in values]
+            for reported in empty or [name]:
+                if reported not in missing:
+                    missing.append(reported)
     except JinjaTemplateError as exc:  # e.g. an attribute of an empty field, a sandbox refusal
         raise TemplateError(f"模板无法填写：{exc.message}", _template_line(exc)) from None
     except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as exc:

@@ -1,7 +1,9 @@
 """The letter types as data: name, template file, the fields it cannot do without.
 
-Deadlines quoted by the letters come from spec §3 (they are computed by the clock and
-passed in as dates); the reply letter for an outcome is named by ``gongkai.outcomes``.
+Deadlines quoted by the letters come from spec §3; the dates they end on are computed by
+the clock and passed in when known (the correction, consultation and payment limits run
+from service, so their dates are optional: without one the letter states the period). The
+reply letter for an outcome is named by ``gongkai.outcomes``.
 """
 
 from __future__ import annotations
@@ -67,21 +69,14 @@ _TYPES = (
             "request_description",
             "correction_items",
             "correction_days",
-            "correction_due_date",
         ),
     ),
+    # consultation_kind: a third party (Art. 32, default) or another agency (Art. 34)
     LetterType(
         "consultation",
-        "第三方意见征询函",
-        "第三十二条",
-        (
-            "agency_name",
-            "sent_date",
-            "case_number",
-            "third_party_name",
-            "request_description",
-            "consultation_due_date",
-        ),
+        "征求意见函",
+        "第三十二条、第三十四条",
+        ("agency_name", "sent_date", "case_number", "third_party_name", "request_description"),
     ),
     LetterType(
         "extension",
@@ -108,13 +103,16 @@ _TYPES = (
             "fee_quantity",
             "fee_amount",
             "payment_method",
-            "payment_due_date",
         ),
     ),
     # provision_method is needed unless the information is already public (the template asks)
     LetterType(REPLY_GRANTED, "予以公开告知书", "第三十六条", _REPLY, True),
     LetterType(
-        REPLY_PARTIAL, "部分公开告知书", "第三十七条", (*_REPLY, "withheld_description"), True
+        REPLY_PARTIAL,
+        "部分公开告知书",
+        "第三十七条",
+        (*_REPLY, "withheld_description", "withheld_reason"),
+        True,
     ),
     LetterType(REPLY_DENIED, "不予公开告知书", "第三十六条第（三）项", _REPLY, True),
     LetterType(REPLY_INQUIRY, "告知书（行政查询事项）", "第三十六条第（七）项", _REPLY, True),
@@ -133,6 +131,13 @@ _TYPES = (
 )
 
 LETTER_TYPES: dict[str, LetterType] = {t.key: t for t in _TYPES}
+
+# Fields a reply letter needs for one outcome only (also for the withheld part of 部分公开
+# when ``withheld_reason`` is that outcome).
+OUTCOME_FIELDS: dict[str, tuple[str, ...]] = {
+    "denied_2": ("prohibiting_law",),  # Art. 14: name the law that prohibits disclosure
+    "not_processed_3": ("publication_access",),  # Art. 39 ¶2: where to obtain it
+}
 
 
 def letter_type(key: str) -> LetterType:

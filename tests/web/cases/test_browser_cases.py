@@ -93,7 +93,7 @@ def test_handler_head_and_supervisor(
         page,
         "reply",
         {"withheld_description": "涉及第三方商业秘密的报价部分", "provision_method": "电子邮件"},
-        selects={"outcome": "partial"},
+        selects={"outcome": "partial", "withheld_reason": "denied_4"},
     )
     expect(page.locator('[data-testid="outcome"]')).to_contain_text("部分公开")
     with page.expect_download() as info:

@@ -173,6 +173,9 @@ def test_action_error_keeps_the_form_and_frees_the_token(handler: Any, case: Cas
     response = client.post(url, data)
     assert response.status_code == 400 and "不予公开的部分" in response.content.decode()
     data["reply-withheld_description"] = "第三方商业秘密"
+    response = client.post(url, data)  # the letter must cite the article it is withheld under
+    assert response.status_code == 400 and "不予公开部分的理由" in response.content.decode()
+    data["reply-withheld_reason"] = "denied_4"
     assert client.post(url, data).status_code == 302
     assert Case.objects.get(pk=case.pk).outcome == "partial"
     assert client.post(url, data).status_code == 200  # the same form again: nothing new
@@ -209,6 +212,7 @@ def test_letters_download_and_are_filed(handler: Any, case: Case, fmt: str) -> N
         date=D(2025, 3, 20),
         outcome_key="partial",
         withheld_description="涉及个人隐私的部分",
+        withheld_reason="denied_4",
         provision_method="电子邮件",
     )
     client = login(handler)

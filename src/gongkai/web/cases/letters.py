@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings as django_settings
+
 from gongkai import letters
 from gongkai.letters import LETTER_TYPES, LetterContext, reply_letter_type
+from gongkai.letters.remedies import DEFAULT_REVIEW_FIRST_SCOPE
+from gongkai.letters.remedies import review_first_scope as review_first_scope_of
 from gongkai.web.cases import clockbridge
 from gongkai.web.cases.models import Case, CaseSettings, Consultation, LetterTemplate
 
@@ -58,7 +62,8 @@ def available(case: Case) -> list[LetterChoice]:
         if kind in kinds:
             choices.append(LetterChoice(letter, LETTER_TYPES[letter].name))
     for c in case.consultations.order_by("sent_on", "id"):
-        choices.append(LetterChoice(f"consultation:{c.pk}", f"第三方意见征询函（{c.party}）"))
+        name = "征求意见函" if c.kind == "agency" else "第三方意见征询函"
+        choices.append(LetterChoice(f"consultation:{c.pk}", f"{name}（{c.party}）"))
     if case.outcome:
         kind = reply_letter_type(case.outcome)
         choices.append(LetterChoice(kind.key, kind.name))
@@ -77,6 +82,17 @@ def remedies(case: Case) -> tuple[str, str]:
     parent = agency.parent.name if agency.parent_id and agency.parent else ""
     review_body = settings.review_body or parent or f"{agency.name}的上一级行政机关"
     return review_body, settings.court or "有管辖权的人民法院"
+
+
+def review_first_scope() -> str:
+    """The 复议前置 setting reply letters use (``GONGKAI_REVIEW_FIRST_SCOPE``).
+
+    Default ``refusals``: only 不予公开 and the withheld part of 部分公开 are told to apply
+    for reconsideration first; ``refusals_and_non_provision`` adds 无法提供 and 不予处理
+    (see ``gongkai.letters.remedies``).
+    """
+    value = getattr(django_settings, "GONGKAI_REVIEW_FIRST_SCOPE", "") or DEFAULT_REVIEW_FIRST_SCOPE
+    return str(review_first_scope_of(value))
 
 
 def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
@@ -124,6 +140,7 @@ def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
             raise LetterUnavailable("没有该征求意见记录")
         base |= {
             "sent_date": consultation.sent_on,
+            "consultation_kind": consultation.kind or None,  # Art. 32 third party, 34 agency
             "third_party_name": consultation.party,
             "consultation_due_date": consultation.limit,
         }
@@ -167,12 +184,16 @@ def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
             "outcome": data.get("outcome"),
             "review_body": review_body,
             "court": court,
+            "review_first_scope": review_first_scope(),
         }
         for name in (
             "reply_detail",
             "provision_method",
             "published_at",
             "withheld_description",
+            "withheld_reason",
+            "prohibiting_law",
+            "publication_access",
             "responsible_agency",
             "responsible_agency_contact",
             "previous_case_number",

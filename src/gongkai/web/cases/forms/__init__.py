@@ -11,6 +11,8 @@ from django import forms
 
 from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
+from gongkai.letters.context import WITHHELD_REASONS
+from gongkai.outcomes import OUTCOMES
 from gongkai.web.cases.choices import (
     APPLICANT_TYPE_CHOICES,
     APPLICATION_FIELDS,
@@ -21,6 +23,12 @@ from gongkai.web.cases.choices import (
 )
 from gongkai.web.cases.models import Case
 from gongkai.web.core import fields as core_fields
+
+# The reasons a part of 部分公开 can be withheld for (不予公开 rows 1–7 of table 3).
+WITHHELD_REASON_CHOICES = [
+    (key, f"{OUTCOMES[key].label}（条例{'、'.join(OUTCOMES[key].articles)}）")
+    for key in WITHHELD_REASONS
+]
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})  # the value HTML date inputs need
 
@@ -229,7 +237,25 @@ class ReplyForm(DatedActionForm):
     )
     provision_method = forms.CharField(label="提供方式", required=False)
     published_at = forms.CharField(label="已公开的获取途径", required=False)
-    withheld_description = forms.CharField(label="不予公开的部分及理由", required=False)
+    withheld_description = forms.CharField(label="不予公开的部分（部分公开）", required=False)
+    withheld_reason = forms.ChoiceField(
+        label="不予公开部分的理由（部分公开）",
+        required=False,
+        choices=[("", "— 请选择 —"), *WITHHELD_REASON_CHOICES],
+        help_text="决定引用条例第十四条、第十五条或者第十六条。",
+    )
+    prohibiting_law = forms.CharField(
+        label="禁止公开的法律、行政法规及条款",
+        required=False,
+        max_length=200,
+        help_text="法律、行政法规禁止公开的（含部分公开中以此为理由的），如《中华人民共和国档案法》第二十八条。",
+    )
+    publication_access = forms.CharField(
+        label="公开出版物的获取途径",
+        required=False,
+        max_length=300,
+        help_text="要求提供公开出版物的（条例第三十九条第二款）。",
+    )
     responsible_agency = forms.CharField(label="负责公开的行政机关", required=False)
     responsible_agency_contact = forms.CharField(label="其联系方式", required=False)
     previous_reply_date = PastDateField(label="原答复日期（重复申请）", required=False, widget=DATE)
@@ -242,6 +268,24 @@ class ReplyForm(DatedActionForm):
                 "视为放弃申请由系统在期限届满后提示，请使用“确认视为放弃申请”。"
             )
         return value
+
+    def clean(self) -> dict[str, Any]:
+        """What the reply letter of the chosen outcome cannot do without."""
+        data = super().clean() or {}
+        key = data.get("outcome")
+        if key == "partial":
+            if not data.get("withheld_description"):
+                self.add_error("withheld_description", "部分公开应写明不予公开的部分。")
+            if not data.get("withheld_reason"):
+                self.add_error("withheld_reason", "部分公开应选择不予公开部分的理由。")
+        law_needed = key == "denied_2" or (
+            key == "partial" and data.get("withheld_reason") == "denied_2"
+        )
+        if law_needed and not data.get("prohibiting_law"):
+            self.add_error("prohibiting_law", "请写明禁止公开该信息的法律、行政法规及条款。")
+        if key == "not_processed_3" and not data.get("publication_access"):
+            self.add_error("publication_access", "请写明申请人获取该公开出版物的途径。")
+        return data
 
 
 class WithdrawForm(DatedActionForm):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.clock import EventType
+from gongkai.letters.context import WITHHELD_REASONS
 from gongkai.outcomes import outcome
 from gongkai.web.cases import clockbridge
 from gongkai.web.cases.choices import OUTCOME_KEYS
@@ -22,6 +23,9 @@ REPLY_FIELDS = (
     "provision_method",
     "published_at",
     "withheld_description",
+    "withheld_reason",
+    "prohibiting_law",
+    "publication_access",
     "responsible_agency",
     "responsible_agency_contact",
     "previous_reply_date",
@@ -45,6 +49,9 @@ def reply(
         )
     if outcome_key == "partial" and not details.get("withheld_description"):
         raise ValidationError("部分公开应写明不予公开的部分及理由。")
+    reason = details.get("withheld_reason")
+    if reason and reason not in WITHHELD_REASONS:
+        raise ValidationError(f"不予公开部分的理由应为不予公开的办理结果，实为：{reason}")
     return append_event(
         case,
         by,
