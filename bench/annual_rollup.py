@@ -143,7 +143,7 @@ def _seed(total: int) -> None:
         "agency_id, number, channel, oral, applicant_type, applicant_name, applicant_organisation, "
         "id_type, id_number, legal_representative, phone, email, address, postcode, applicant_key, "
         "description, purpose, form_wanted, delivery_wanted, handler_id, version, created_at, "
-        "created_by_id, state, received, reply_due, replied_on, outcome, provisional, "
+        "created_by_id, state, received, reply_due, overdue_from, replied_on, outcome, provisional, "
         "withdrawal_outcome, archived_on"
     )
     with connection.cursor() as cursor:
@@ -157,11 +157,13 @@ def _seed(total: int) -> None:
                     else None
                 )
                 outcome = rng.choice(outcomes) if replied else ""
+                due = received + dt.timedelta(days=28)
+                overdue_from = None if replied else due + dt.timedelta(days=1)  # the clock's
                 copy.write_row((
                     agency, f"依申请〔{received.year}〕{i}号", "online", False, rng.choice(applicants),
                     "申请人", "", "id_card", "990100000000000000", "", "", "", "", "", f"k{i}",
                     "所需信息", "", "electronic", "email", None, 1, now, admin.pk,
-                    "replied" if replied else "running", received, received + dt.timedelta(days=28),
+                    "replied" if replied else "running", received, due, overdue_from,
                     replied, outcome, False, "", None,
                 ))  # fmt: skip
         columns = "agency_id, kind, title, document_number, issued, published, effective, last_amended, amendment_note, ended, end_reason, end_basis, created_by_id, created_at, updated_at"

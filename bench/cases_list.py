@@ -36,6 +36,7 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench"
 TARGET_MS = 200.0
 BENCH_AGENCY = "lc-jyj"
 BENCH_SHARE = 0.05
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _seed(total: int) -> None:
@@ -78,8 +79,8 @@ def _seed(total: int) -> None:
         "applicant_organisation", "id_type", "id_number", "legal_representative", "phone",
         "email", "address", "postcode", "applicant_key", "description", "purpose",
         "form_wanted", "delivery_wanted", "handler_id", "version", "created_at",
-        "created_by_id", "state", "received", "reply_due", "replied_on", "outcome",
-        "provisional", "withdrawal_outcome", "archived_on",
+        "created_by_id", "state", "received", "reply_due", "overdue_from", "replied_on",
+        "outcome", "provisional", "withdrawal_outcome", "archived_on",
     )  # fmt: skip
     topics = (
         "义务教育招生划片范围",
@@ -111,6 +112,10 @@ def _seed(total: int) -> None:
                     state = "archived" if age > 90 else "replied"
             elif rng.random() < 0.08:
                 state = rng.choice(("awaiting_correction", "paused"))
+            # the clock's verdict as services.refresh() caches it: the day after the due
+            # date while the period runs (a pause here: a consultation, whose projected due
+            # date this is); none while the applicant is to correct, nor once replied
+            overdue_from = None if replied or state == "awaiting_correction" else due + ONE_DAY
             year = received.year
             numbers[(agency.pk, year)] = n = numbers.get((agency.pk, year), 0) + 1
             handlers = staff.get(agency.pk)
@@ -123,7 +128,7 @@ def _seed(total: int) -> None:
                     name, "", "id_card", id_number, "", "13800000000", "", "临川市人民路1号", "",
                     f"{name}|{id_number}", f"{year}年{rng.choice(topics)}（第{rng.randint(1, 999)}号）", "",
                     "electronic", "email", handler, 1, dt.datetime.now(dt.UTC), importer.pk, state,
-                    received, due, replied, outcome, due.year > calendar.last_final_year, "",
+                    received, due, overdue_from, replied, outcome, due.year > calendar.last_final_year, "",
                     replied + dt.timedelta(days=30) if state == "archived" and replied else None,
                 ))  # fmt: skip
     with connection.cursor() as cursor:  # as autovacuum would: statistics and visibility map

@@ -1,8 +1,10 @@
 """Read-side: the filtered case list, dashboard counts, personal-data visibility.
 
-Lists filter on the cached columns (see ``services``); "overdue" and "due within N working
-days" compare the cached due date with today and with today + N working days of the
-platform calendar, so the filters stay one indexed range condition.
+Lists filter on the cached columns (see ``services``); "overdue" compares the clock's
+cached verdict (``overdue_from``, the first day the case counts as overdue) with today, and
+"due within N working days" the cached due date with today and today + N working days of
+the platform calendar, so the filters stay one indexed range condition. The overdue rule is
+the clock's alone: nothing here decides from the state whether a case is overdue.
 """
 
 from __future__ import annotations
@@ -53,10 +55,19 @@ def due_cutoff(today: dt.date, workdays: int) -> dt.date:
 
 
 def overdue_q(today: dt.date) -> Q:
-    return Q(state=Status.RUNNING.value, reply_due__lt=today)
+    """Unreplied and overdue as of ``today`` by the clock's rule: the period running past
+    its due date, or paused after the due date had passed (``ClockResult.overdue_from``)."""
+    return Q(overdue_from__lte=today)
+
+
+def is_overdue(overdue_from: dt.date | None, today: dt.date) -> bool:
+    """:func:`overdue_q` for one row already read."""
+    return overdue_from is not None and overdue_from <= today
 
 
 def due_within_q(today: dt.date, workdays: int) -> Q:
+    """Open cases due from today to N working days ahead. Never an overdue case: those
+    have a due date before today (``overdue_from`` is the day after it)."""
     return Q(
         state__in=OPEN_STATES, reply_due__gte=today, reply_due__lte=due_cutoff(today, workdays)
     )
@@ -200,8 +211,9 @@ def per_agency(
 def timeliness(cases: QuerySet[Case], year: int, today: dt.date) -> dict[int, dict[str, int]]:
     """Per agency, for ``year``: replies issued (``replied``), those issued after the due
     date (``late``), and applications still unanswered that were past their due date by
-    the year's end, or by today within the year (``overdue``). Two grouped index scans:
-    the replies index carries the due date, the overdue index is the running cases'."""
+    the year's end, or by today within the year (``overdue``, the clock's rule, so also
+    those paused after the due date had passed). Two grouped index scans: the replies
+    index carries the due date, the overdue index is ``overdue_from``'s."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     result: dict[int, dict[str, int]] = {}
     replies = (

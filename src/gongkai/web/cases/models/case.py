@@ -62,6 +62,11 @@ class Case(models.Model):
     received = models.DateField("收到申请日期")
     reply_due = models.DateField("答复期限")
     replied_on = models.DateField("答复日期", null=True, blank=True)
+    # the clock's verdict (ClockResult.overdue_from): the first day the case counts as
+    # overdue while it stays unreplied, also when paused after the due date had passed;
+    # None while the clock is stopped for the applicant, and once replied or withdrawn.
+    # Every overdue filter and count is ``overdue_from <= today`` (queries.overdue_q).
+    overdue_from = models.DateField("超期起算日", null=True, blank=True)
     outcome = models.CharField("办理结果", max_length=24, blank=True)
     provisional = models.BooleanField("期限为暂定", default=False)
     withdrawal_outcome = models.CharField("视为放弃申请（待确认）", max_length=24, blank=True)
@@ -79,7 +84,13 @@ class Case(models.Model):
         )
         # Every list filter and dashboard count is one index range on these (see queries).
         indexes = (
-            models.Index(fields=["agency", "state", "reply_due"], name="case_agency_state_due"),
+            # overdue_from rides along so the dashboard tiles count overdue cases from the
+            # index alone (queries.counts, queries.per_agency)
+            models.Index(
+                fields=["agency", "state", "reply_due"],
+                name="case_agency_state_due",
+                include=["overdue_from"],
+            ),
             models.Index(fields=["agency", "-received", "-id"], name="case_agency_received"),
             models.Index(fields=["-received", "-id"], name="case_received"),
             models.Index(fields=["agency", "handler", "state"], name="case_agency_handler"),
@@ -92,12 +103,13 @@ class Case(models.Model):
             ),
             models.Index(fields=["-replied_on", "-id"], name="case_replied"),
             models.Index(fields=["agency", "outcome", "received"], name="case_agency_outcome"),
-            # Overdue cases of many agencies (a supervisor's subtree) by due date: the
-            # running cases in due-date order, the agency checked in the index itself.
+            # Open cases overdue as of a day, of one agency or of many (a supervisor's
+            # subtree, the ranking): the cases that can become overdue, in the order they
+            # did, the agency checked in the index itself.
             models.Index(
-                fields=["reply_due", "agency"],
-                condition=Q(state="running"),
-                name="case_running_due",
+                fields=["overdue_from", "agency"],
+                condition=Q(overdue_from__isnull=False),
+                name="case_overdue_from",
             ),
         )
 

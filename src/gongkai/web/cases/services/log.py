@@ -3,9 +3,9 @@
 Views, tasks and the demo call the service functions; every change goes through
 :func:`append_event`: it checks the user's right, the case version (optimistic locking),
 lets ``gongkai.clock`` validate the new log, appends the event, and recomputes the cached
-columns (``state``, ``received``, ``reply_due`` …) from the log. Those columns exist only so
-that lists of a million cases can filter and sort in SQL; the log is the truth and
-:func:`refresh` is the one place that rewrites them.
+columns (``state``, ``received``, ``reply_due``, ``overdue_from`` …) from the log. Those
+columns exist only so that lists of a million cases can filter and sort in SQL; the log is
+the truth and :func:`refresh` is the one place that rewrites them.
 
 Version rule: events that change the case (every clock event, assignment, review, edits,
 service, archive) require the version the user saw and bump it; a generated letter or a
@@ -91,6 +91,7 @@ def refresh(
     rows = handlings[-1][1]  # archive and state: the handling under way
     case.state = _state(result, rows)
     case.reply_due = result.reply_due
+    case.overdue_from = result.overdue_from
     case.replied_on = result.replied_on
     case.outcome = result.outcome or ""
     case.provisional = result.provisional
@@ -104,6 +105,7 @@ _CACHE_FIELDS = (
     "state",
     "received",
     "reply_due",
+    "overdue_from",
     "replied_on",
     "outcome",
     "provisional",

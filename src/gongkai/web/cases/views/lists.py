@@ -32,8 +32,8 @@ _CHANNELS = dict(CHANNEL_CHOICES)
 _OUTCOMES = dict(OUTCOME_CHOICES)
 LIST_FIELDS = (
     "pk", "number", "agency__short_name", "agency__name", "channel", "applicant_type",
-    "applicant_name", "description", "state", "received", "reply_due", "replied_on",
-    "outcome", "handler__full_name", "provisional",
+    "applicant_name", "description", "state", "received", "reply_due", "overdue_from",
+    "replied_on", "outcome", "handler__full_name", "provisional",
 )  # fmt: skip
 
 
@@ -66,7 +66,7 @@ class _Row:
         self.state_label = STATE_LABELS.get(values["state"], values["state"])
         self.outcome_label = _OUTCOMES.get(values["outcome"], "")
         self.agency_label = values["agency__short_name"] or values["agency__name"]
-        self.overdue = values["state"] == "running" and values["reply_due"] < today
+        self.overdue = queries.is_overdue(values["overdue_from"], today)
 
 
 class SearchPage:
@@ -213,7 +213,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     soon = cases.filter(queries.due_within_q(today, queries.DUE_SOON_WORKDAYS)).order_by(
         "reply_due"
     )
-    overdue = cases.filter(queries.overdue_q(today)).order_by("reply_due")
+    overdue = cases.filter(queries.overdue_q(today)).order_by("overdue_from")
     context = {
         "agency": agency,
         "counts": queries.counts(cases, today),
@@ -275,7 +275,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
         "overdue": [
             _Row(v, today)
             for v in cases.filter(queries.overdue_q(today))
-            .order_by("reply_due")
+            .order_by("overdue_from")
             .values(*LIST_FIELDS)[:20]
         ],
         "recent": [_Row(v, today) for v in recent],
