@@ -69,4 +69,5 @@ def test_a_second_extension_beyond_the_total_is_refused():
 def test_a_late_extension_does_not_use_up_the_cap_or_hide_the_overdue_case():
     result = in_person(RECEIVED, ev("extended", "2025-04-02", workdays=20), today="2025-04-03")
     assert result.overdue is True and result.overdue_from == D("2025-04-01")
-    assert result.warnings and "晚于2025年3月31日" in result.warnings[-1]
+    [late] = result.late_steps
+    assert "晚于2025年3月31日" in late.text

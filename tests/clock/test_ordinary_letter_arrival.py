@@ -20,7 +20,7 @@ def test_a_late_confirmation_is_flagged_and_the_confirmation_day_still_counts():
     [late] = result.late_steps
     assert late.type is EventType.CONFIRMED and late.deadline == D("2025-03-03")
     assert "第三十一条第（二）项" in late.rule
-    assert any("第三十一条第（二）项" in w for w in result.warnings)
+    assert any(s.kind == "late" and "第三十一条第（二）项" in s.text for s in result.timeline())
 
 
 def test_arrival_is_only_for_ordinary_letters():

@@ -89,6 +89,7 @@ def _readable(result: ClockResult) -> list[str]:
         if step.due is not None:
             line += f" → 答复期限 {cn_date(step.due)}"
         lines.append(line)
+    lines += [f"逾期步骤：{late.text}" for late in result.late_steps]
     if result.unserved:
         names = {e.index: e.label for e in result.case.events}
         waiting = "、".join(f"事件 #{i}（{names[i]}）" for i in result.unserved)

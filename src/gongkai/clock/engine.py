@@ -383,7 +383,7 @@ class _Run(CorrectionRules, PauseRules, ServiceRules):
             self._overdue_from(),  # overdue_from
             tuple(self.late),  # late_steps
             self._unserved_notices(),  # unserved
-            (*warnings, *(s.text for s in self.late)) if self.late else warnings,  # warnings
+            warnings,  # warnings
             self.receipt.index,  # receipt_event
             self.case,  # case
             self.settings,  # settings

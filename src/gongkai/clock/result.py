@@ -14,6 +14,7 @@ from gongkai.clock.settings import REGIMES, ClockSettings
 from gongkai.clock.timeline import (
     Fact,
     Step,
+    StepKind,
     calendar_steps,
     closing_facts,
     opening_facts,
@@ -81,6 +82,11 @@ class LateStep:
         }
 
 
+_LIMIT_KINDS = frozenset(
+    {StepKind.CORRECTION_LIMIT, StepKind.CONSULTATION_LIMIT, StepKind.FEE_LIMIT}
+)
+
+
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
@@ -129,6 +135,14 @@ class ClockResult:
             return None
         regime = REGIMES[self.regime]
         return correction_notice_due(self.calendar, self.settings, regime, self.received)
+
+    def limit_of(self, event: int) -> dt.date | None:
+        """The limit a notice gave its addressee (correction, consultation, fee): the day its
+        period ends, counted from service; None while the notice is not served."""
+        for day, kind, _template, _params, _due, index in self.facts:
+            if index == event and kind in _LIMIT_KINDS:
+                return day
+        return None
 
     @property
     def overdue_workdays(self) -> int:

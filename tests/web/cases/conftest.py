@@ -31,6 +31,16 @@ def register(agency: Any, by: Any, **overrides: Any) -> Case:
     return services.register(agency, by, **fields)
 
 
+def serve(case: Case, by: Any, kind: str, day: dt.date, method: str = "in_person") -> Any:
+    """Record that the latest notice of ``kind`` reached its addressee on ``day``."""
+    notice = case.events.filter(kind=kind).order_by("-seq").first()
+    assert notice is not None
+    case.refresh_from_db()
+    return services.record_notice_service(
+        case, by, version=case.version, date=day, notice=notice.seq, method=method
+    )
+
+
 @pytest.fixture
 def handler(role_users: dict[str, Any]) -> Any:
     return role_users["handler"]

@@ -13,7 +13,7 @@ from gongkai.web.cases import services
 from gongkai.web.cases.models import Case, Notification
 from tests.web.conftest import make_user
 
-from .conftest import D, register
+from .conftest import D, register, serve
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,7 @@ def test_batched_refresh_writes_the_cache_from_the_log(
     services.request_correction(
         cases[0], handler, version=cases[0].version, date=D(2025, 3, 5), items=["请写明名称"]
     )
+    serve(cases[0], handler, "correction_requested", D(2025, 3, 5))
     Case.objects.filter(pk=cases[1].pk).update(reply_due=D(2030, 1, 1))  # a stale cache
     today.day = D(2025, 6, 2)  # the correction limit has passed
     assert services.refresh_open_cases() == 2

@@ -16,7 +16,7 @@ from gongkai.web.cases.models import AppendOnlyError, AuditEntry, Case, CaseEven
 from gongkai.web.cases.statistics import application_records
 from tests.web.conftest import make_user
 
-from .conftest import D, register
+from .conftest import D, register, serve
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,11 @@ def test_consultation_pauses_and_resumes(case: Case, handler: Any) -> None:
     case = fresh(case)
     assert case.state == "paused"
     c.refresh_from_db()
-    assert c.limit == add(D(2025, 3, 10), 15)
+    assert c.limit is None  # the third party's 15 days run from receiving the letter
+    serve(case, handler, "consultation_sent", D(2025, 3, 11), method="post")
+    case = fresh(case)
+    c.refresh_from_db()
+    assert c.limit == add(D(2025, 3, 11), 15)
     remaining = default_calendar().workdays_between(D(2025, 3, 10), D(2025, 3, 31))
     services.answer_consultation(
         c,
@@ -190,7 +194,7 @@ def test_extension_needs_the_head(case: Case, handler: Any, head: Any) -> None:
     assert case.reply_due == add(D(2025, 3, 31), 20)
     event = case.events.get(kind="extended")
     assert event.data["workdays"] == 20 and event.actor == head
-    with pytest.raises(ValidationError, match="只能延长一次"):
+    with pytest.raises(ValidationError, match="合计最长20个工作日"):  # the cap is on the total
         services.request_extension(case, handler, version=case.version, workdays=5, reason="再延")
 
 
@@ -203,6 +207,7 @@ def test_deemed_withdrawal_after_no_correction(case: Case, handler: Any) -> None
     services.request_correction(
         case, handler, version=case.version, date=D(2025, 3, 5), items=["写明文号"]
     )
+    serve(case, handler, "correction_requested", D(2025, 3, 5))
     case = fresh(case)
     assert case.state == "awaiting_correction"
     limit = add(D(2025, 3, 5), 15)
@@ -220,6 +225,7 @@ def test_deemed_withdrawal_after_no_payment(case: Case, handler: Any, today: Any
     services.send_fee_notice(
         case, handler, version=case.version, date=D(2025, 3, 6), scheme="per-volume", pages=120
     )
+    serve(case, handler, "fee_notice_sent", D(2025, 3, 6), method="email")
     case = fresh(case)
     assert case.withdrawal_outcome == ""
     today.day = D(2025, 6, 1)

@@ -43,8 +43,12 @@ def awaiting(tree: Any, handler: Any, today: Any) -> tuple[OnlineApplication, st
     application, code = submitted(tree.city)
     case = services.confirm_receipt(application, handler)
     today.day = D(2025, 3, 5)
-    case_services.request_correction(
+    event = case_services.request_correction(
         case, handler, version=case.version, date=D(2025, 3, 5), items=["请写明项目名称"]
+    )
+    case = fresh(case)  # the notice is served online the same day: the limit runs from it
+    case_services.record_notice_service(
+        case, handler, version=case.version, date=D(2025, 3, 5), notice=event.seq, method="online"
     )
     return application, code, fresh(case)
 

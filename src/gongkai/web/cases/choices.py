@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from gongkai.clock import CHANNEL_LABELS, EVENT_LABELS, STATUS_LABELS, Channel, EventType, Status
+from gongkai.clock import (
+    CHANNEL_LABELS,
+    EVENT_LABELS,
+    SERVICE_METHODS,
+    STATUS_LABELS,
+    Channel,
+    EventType,
+    Status,
+)
 from gongkai.formats.national import APPLICANT_COLUMNS
 from gongkai.outcomes import OUTCOMES
 
@@ -58,13 +66,7 @@ DELIVERY_CHOICES = [
     ("online", "网上获取"),
     ("fax", "传真"),
 ]
-SERVICE_METHOD_CHOICES = [
-    ("in_person", "直接送达"),
-    ("post", "邮寄送达"),
-    ("email", "电子送达"),
-    ("online", "网上送达"),
-    ("fax", "传真送达"),
-]
+SERVICE_METHOD_CHOICES = list(SERVICE_METHODS.items())  # one table for every notice
 
 # The clock's events plus the platform's own bookkeeping events (the clock ignores these).
 PLATFORM_EVENTS: dict[str, str] = {
@@ -78,7 +80,7 @@ PLATFORM_EVENTS: dict[str, str] = {
     "archived": "归档",
     "note": "备注",
     "edited": "修改登记信息",
-    "reopened": "复议诉讼纠正后重新办理",
+    "reopened": "复议诉讼纠正后重新办理",  # the clock's ``reopened``, named as staff know it
 }
 CLOCK_EVENTS = frozenset(t.value for t in EventType)
 EVENT_KIND_LABELS: dict[str, str] = {t.value: EVENT_LABELS[t] for t in EventType} | PLATFORM_EVENTS

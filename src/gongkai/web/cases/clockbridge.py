@@ -17,7 +17,19 @@ from gongkai.web.cases.choices import CLOCK_EVENTS
 from gongkai.web.workcalendar.services import work_calendar
 
 # The event fields the clock reads; everything else in ``data`` is platform bookkeeping.
-CLOCK_FIELDS = ("limit_workdays", "workdays", "outcome", "party")
+CLOCK_FIELDS = (
+    "limit_workdays",
+    "workdays",
+    "outcome",
+    "party",
+    "consultee",
+    "until",
+    "notice",
+    "method",
+    "period",
+    "unit",
+    "decision",
+)
 
 
 def clock_event(kind: str, date: dt.date, data: Mapping[str, Any], seq: int) -> clock.Event:
@@ -29,27 +41,24 @@ def clock_event(kind: str, date: dt.date, data: Mapping[str, Any], seq: int) -> 
 
 Row = tuple[str, dt.date, Mapping[str, Any], int]
 
-# The platform event that starts a new handling of a replied case (复议/诉讼 纠正).
-REOPENED = "reopened"
+# The event that starts a new handling of a replied case (复议/诉讼 纠正).
+REOPENED = clock.EventType.REOPENED.value
 
 
 def rounds(channel: str, events: Iterable[Row]) -> list[tuple[str, list[Row]]]:
     """The case file cut into handlings: the original one, and one per reopening.
 
-    The clock knows one receipt and one reply per case, and has no event for a reopening. A
-    reopening after a review is, for the clock, a new application received in person on the
-    day of the decision: the new handling gets the ordinary reply period (20 working days,
-    counted from the next working day) and any correction, consultation, extension or fee
-    notice inside it moves that due date by the clock's own rules. So each later handling
-    is handed to the clock as ``submitted`` (on the reopening day, channel ``in_person``)
-    plus the events recorded after the reopening; nothing of the clock is re-implemented
-    here, and the original handling keeps its own, unchanged result.
+    The clock computes one handling per case file. A reopening after a review is, for the
+    clock, a case of channel ``reopening`` whose receipt is the ``reopened`` event: the day
+    the 复议决定 or judgment was served on the agency, with the period it set for the new
+    reply (20 working days by default). So each later handling is handed to the clock as
+    its ``reopened`` event plus the events recorded after it; nothing of the clock is
+    re-implemented here, and the original handling keeps its own, unchanged result.
     """
     found: list[tuple[str, list[Row]]] = [(channel, [])]
     for row in events:
-        kind, day, _, seq = row
-        if kind == REOPENED:
-            found.append((clock.Channel.IN_PERSON.value, [("submitted", day, {}, seq)]))
+        if row[0] == REOPENED:
+            found.append((clock.Channel.REOPENING.value, [row]))
         else:
             found[-1][1].append(row)
     return found

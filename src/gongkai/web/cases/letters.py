@@ -65,8 +65,8 @@ def available(case: Case) -> list[LetterChoice]:
         name = "征求意见函" if c.kind == "agency" else "第三方意见征询函"
         choices.append(LetterChoice(f"consultation:{c.pk}", f"{name}（{c.party}）"))
     if case.outcome:
-        kind = reply_letter_type(case.outcome)
-        choices.append(LetterChoice(kind.key, kind.name))
+        reply_type = reply_letter_type(case.outcome)
+        choices.append(LetterChoice(reply_type.key, reply_type.name))
     return choices
 
 
@@ -117,6 +117,9 @@ def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
     def result_through(index: int) -> Any:
         return clockbridge.compute(case.channel, rows[: index + 1])
 
+    def served_limit(seq: int) -> dt.date | None:
+        return clockbridge.compute(case.channel, rows).limit_of(seq)
+
     if letter_key == "receipt":
         base["due_date"] = clockbridge.compute(
             case.channel, [r for r in rows if r[0] in ("submitted", "signed_for", "confirmed")]
@@ -132,7 +135,9 @@ def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
             "correction_items": tuple(data.get("items") or ()),
             "correction_days": data.get("limit_workdays")
             or result.settings.correction_limit_workdays,
-            "correction_due_date": result.correction_limit,
+            # the clock's limit, from the notice's service: the letter states the date only
+            # once service is recorded, so letter and clock never disagree
+            "correction_due_date": served_limit(found[1][3]),
         }
     elif letter_key == "consultation":
         consultation = Consultation.objects.filter(case=case, pk=int(ref or 0)).first()
@@ -171,7 +176,7 @@ def context(case: Case, key: str, sent: dt.date) -> tuple[str, LetterContext]:
             "fee_quantity": data.get("quantity"),
             "fee_amount": Decimal(str(data.get("amount", 0))),
             "payment_method": payment or "请与本机关联系确认缴费方式",
-            "payment_due_date": result.fee_payment_limit,
+            "payment_due_date": served_limit(found[1][3]),
         }
     elif LETTER_TYPES.get(letter_key) is not None and LETTER_TYPES[letter_key].is_reply:
         found = _last(rows, "replied")

@@ -71,6 +71,7 @@ PUBLIC_EVENTS: dict[str, str] = {
     "fee_notice_sent": "机关发出收费通知",
     "fee_paid": "机关确认收到信息处理费",
     "extended": "经负责人同意，答复期限延长 {workdays} 个工作日",
+    "deferred": "申请数量、频次明显超过合理范围，机关确定延迟答复的期限（第三十五条）",
     "replied": "机关作出答复",
     "reopened": "行政复议或诉讼结果纠正，机关重新办理（答复期限重新计算）",
     "served": "答复书已送达",

@@ -60,9 +60,19 @@ def record_review(
 
 @transaction.atomic
 def conclude_review(
-    review: DisclosureReview, *, result: str, on: dt.date, by: Any, note: str = ""
+    review: DisclosureReview,
+    *,
+    result: str,
+    on: dt.date,
+    by: Any,
+    note: str = "",
+    served_on: dt.date | None = None,
+    period: int | None = None,
+    unit: str = "workdays",
 ) -> DisclosureReview:
-    """Record the result (维持/纠正/其他); a 纠正 reopens the original application."""
+    """Record the result (维持/纠正/其他); a 纠正 reopens the original application, with the
+    new reply due within the ``period`` the decision set, counted from the day it was
+    ``served_on`` the agency (default: the day of the decision)."""
     _require_edit(by, review.agency)
     if review.concluded is not None:
         raise ValidationError(f"该案件已于 {review.concluded} 审结。")
@@ -70,13 +80,19 @@ def conclude_review(
     review.full_clean(exclude=_GIVEN)
     review.save(update_fields=["concluded", "result", "decision_note", "updated_at"])
     if result == "corrected":
-        review.reopened_case = _reopen_case(review, on=on, by=by)
+        if served_on is not None and served_on < on:
+            raise ValidationError(f"送达日期 {served_on} 不能早于审结日期 {on}。")
+        review.reopened_case = _reopen_case(
+            review, on=served_on or on, by=by, period=period, unit=unit
+        )
         if review.reopened_case:
             review.save(update_fields=["reopened_case"])
     return review
 
 
-def _reopen_case(review: DisclosureReview, *, on: dt.date, by: Any) -> bool:
+def _reopen_case(
+    review: DisclosureReview, *, on: dt.date, by: Any, period: int | None, unit: str
+) -> bool:
     """Reopen the linked, replied application (a new reply period from ``on``).
 
     Without a linked case (an application handled before the platform) or when the case
@@ -88,5 +104,14 @@ def _reopen_case(review: DisclosureReview, *, on: dt.date, by: Any) -> bool:
     from gongkai.web.cases import services as case_services
 
     reason = f"{review.get_kind_display()}{review.reference}结果纠正，重新办理"
-    case_services.reopen_after_review(review.case, by=by, date=on, reason=reason, review=review)
+    case_services.reopen_after_review(
+        review.case,
+        by=by,
+        date=on,
+        reason=reason,
+        review=review,
+        period=period,
+        unit=unit,
+        decision=f"{review.get_kind_display()}{review.reference}",
+    )
     return True

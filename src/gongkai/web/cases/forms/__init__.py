@@ -13,6 +13,7 @@ from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
 from gongkai.letters.context import WITHHELD_REASONS
 from gongkai.outcomes import OUTCOMES
+from gongkai.web.accounts.models import User
 from gongkai.web.cases.choices import (
     APPLICANT_TYPE_CHOICES,
     APPLICATION_FIELDS,
@@ -81,6 +82,12 @@ class IntakeForm(TokenForm, forms.ModelForm):
         required=False,
         help_text="邮寄：签收之日；平常信函、互联网、传真：与申请人确认之日。当面提交无需填写。",
     )
+    arrived_on = PastDateField(
+        label="信函到达日期（平常信函）",
+        widget=DATE,
+        required=False,
+        help_text="平常信函到达本机关之日；应于当日与申请人确认（第三十一条第（二）项）。",
+    )
 
     class Meta:
         model = Case
@@ -121,6 +128,8 @@ class IntakeForm(TokenForm, forms.ModelForm):
             rule = RECEIPT_RULES[Channel(channel)]
             if rule.event is not EventType.SUBMITTED and not data.get("received_on"):
                 self.add_error("received_on", f"{rule.reason}，请填写该日期。")
+            if data.get("arrived_on") and channel != Channel.ORDINARY_LETTER.value:
+                self.add_error("arrived_on", "只有平常信函才填写信函到达日期。")
         organisation = data.get("applicant_type") not in (None, "", "natural_person")
         if organisation and data.get("id_type") not in ("credit_code", "other"):
             self.add_error("id_type", "法人或其他组织请填写统一社会信用代码或其他证照。")
@@ -140,7 +149,7 @@ class EditDetailsForm(CaseActionForm, forms.ModelForm):
 
 
 class AssignForm(CaseActionForm):
-    handler = forms.ModelChoiceField(label="经办人", queryset=None, required=False)  # type: ignore[arg-type]
+    handler = forms.ModelChoiceField(label="经办人", queryset=User.objects.none(), required=False)
 
     def __init__(self, *args: Any, agency: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -303,6 +312,30 @@ class ServiceForm(DatedActionForm):
 
 class ArchiveForm(DatedActionForm):
     pass
+
+
+class NoticeServiceForm(DatedActionForm):
+    """送达 of a notice whose period runs from receipt (correction, consultation, fee …)."""
+
+    notice = forms.TypedChoiceField(label="告知书", coerce=int, choices=())
+    method = forms.ChoiceField(label="送达方式", choices=SERVICE_METHOD_CHOICES)
+    note = forms.CharField(label="备注（如邮件编号、签收人）", required=False)
+
+    def __init__(self, *args: Any, case: Case | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            from gongkai.web.cases import services
+
+            self.fields["notice"].choices = services.unserved_notices(case)  # type: ignore[attr-defined]
+
+
+class DeferralForm(DatedActionForm):
+    """第三十五条: a later, reasonable due date for a clearly excessive volume."""
+
+    until = forms.DateField(label="延迟答复的期限（至）", widget=DATE)
+    reason = forms.CharField(
+        label="申请人说明的理由及其合理性", widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class NoteForm(TokenForm):

@@ -10,6 +10,7 @@ One module per job; this package re-exports their public names, so callers write
 - :mod:`.reviewing` — review and correction; :mod:`.consultations`; :mod:`.fees`;
   :mod:`.extensions`;
 - :mod:`.replies` — reply, withdrawal, service, archive, reopening after review;
+- :mod:`.notices` — service of notices, the Art. 35 deferral, warnings before a late step;
 - :mod:`.documents` — notes, attachments, generated letters; :mod:`.letter_templates`;
 - :mod:`.bulk` — batched cache refresh and bulk import; :mod:`.reminders` — the daily job;
 - :mod:`.pinned` — ``today`` and ``REFRESH_CHUNK``, read through this package so that a
@@ -46,6 +47,13 @@ from gongkai.web.cases.services.log import (
     event_rows,
     handling_rows,
     refresh,
+)
+from gongkai.web.cases.services.notices import (
+    defer_reply,
+    late_step_of,
+    late_warning,
+    record_notice_service,
+    unserved_notices,
 )
 from gongkai.web.cases.services.pinned import REFRESH_CHUNK
 from gongkai.web.cases.services.pinned import local_today as today
@@ -95,16 +103,20 @@ __all__ = [
     "compute",
     "confirm_withdrawal",
     "decide_extension",
+    "defer_reply",
     "edit_details",
     "event_rows",
     "fee_quote",
     "generate_letter",
     "handling_rows",
+    "late_step_of",
+    "late_warning",
     "mark_notifications_read",
     "normalise",
     "possible_duplicates",
     "receipt_event",
     "receive_correction",
+    "record_notice_service",
     "record_payment",
     "record_service",
     "refresh",
@@ -123,5 +135,6 @@ __all__ = [
     "send_reminders",
     "store_document",
     "today",
+    "unserved_notices",
     "withdraw",
 ]

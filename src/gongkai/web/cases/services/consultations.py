@@ -34,13 +34,13 @@ def send_consultation(
         by,
         EventType.CONSULTATION_SENT.value,
         date,
-        {"party": party, "kind": kind},
+        {"party": party, "kind": kind, "consultee": kind},
         version=version,
     )
     consultation = Consultation.objects.create(
         case=case, kind=kind, party=party, address=address, sent_on=date
     )
-    _refresh_consultations(case)
+    refresh_consultations(case)
     return consultation
 
 
@@ -72,11 +72,14 @@ def answer_consultation(
     return consultation
 
 
-def _refresh_consultations(case: Case) -> None:
-    """The consultation rows' limits are the clock's (cache, in sending order)."""
+def refresh_consultations(case: Case) -> None:
+    """The consultation rows' limits are the clock's (a cache): each row's letter is the
+    ``consultation_sent`` event sent in the same order, and its limit runs from service."""
     result = compute(case)
-    limits = list(result.consultation_limits)
-    for row, limit in zip(case.consultations.order_by("sent_on", "id"), limits, strict=False):
+    sent = case.events.filter(kind=EventType.CONSULTATION_SENT.value).order_by("seq")
+    rows = case.consultations.order_by("sent_on", "id")
+    for row, event in zip(rows, sent, strict=False):
+        limit = result.limit_of(event.seq)
         if row.limit != limit:
             row.limit = limit
             row.save(update_fields=["limit"])

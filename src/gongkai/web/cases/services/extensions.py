@@ -24,10 +24,12 @@ def request_extension(
         raise ValidationError("延期应写明理由。")
     result = compute(case)
     most = REGIMES[result.regime].extension_max_workdays
-    if not 0 < workdays <= most:
-        raise ValidationError(f"延长期限最长{most}个工作日（第三十三条）。")
-    if result.extension_workdays is not None:
-        raise ValidationError("一个案件只能延长一次（第三十三条）。")
+    granted = result.extension_workdays or 0
+    if not 0 < workdays <= most - granted:
+        raise ValidationError(
+            f"延长的期限合计最长{most}个工作日（第三十三条第二款），已延长{granted}个工作日，"
+            f"本次最多{most - granted}个工作日。"
+        )
     if case.extensions.filter(approved__isnull=True).exists():
         raise ValidationError("已有待审批的延期申请。")
     append_event(

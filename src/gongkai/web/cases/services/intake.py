@@ -90,6 +90,7 @@ def register(
     channel: str,
     submitted_on: dt.date,
     received_on: dt.date | None = None,
+    arrived_on: dt.date | None = None,
     handler: Any = None,
     token: str = "",
     **fields: Any,
@@ -97,7 +98,8 @@ def register(
     """登记: a new application with its submission and receipt events (Art. 31 per channel).
 
     ``received_on`` is the day the channel rule names (signed for / confirmed); for in-person
-    applications it is the day of submission.
+    applications it is the day of submission. ``arrived_on``: the day an ordinary letter
+    reached the office (the clock flags a confirmation later than that day).
     """
     if not permissions.can_edit(by, agency):
         raise PermissionDenied("您无权为该机关登记申请。")
@@ -118,9 +120,11 @@ def register(
         ("registered", submitted_on, {"oral": bool(fields.get("oral"))}),
         (EventType.SUBMITTED.value, submitted_on, {}),
     ]
+    if arrived_on is not None:
+        events.append((EventType.ARRIVED.value, arrived_on, {}))
     if receipt is not EventType.SUBMITTED:
         events.append((receipt.value, received, {}))
-    rows = [(k, d, data, i + 1) for i, (k, d, data) in enumerate(events)]
+    rows: list[clockbridge.Row] = [(k, d, data, i + 1) for i, (k, d, data) in enumerate(events)]
     try:
         result = clockbridge.compute(channel, rows, today=today())
     except CaseError as exc:

@@ -164,12 +164,12 @@ def append_event(
         Case.objects.select_for_update().filter(pk=case.pk).first()  # serialise appends
     rows = event_rows(case)
     seq = rows[-1][3] + 1 if rows else 1  # rows are in seq order
-    if case.replied_on is not None and kind in CLOCK_EVENTS:
+    if case.replied_on is not None and kind in CLOCK_EVENTS and kind != clockbridge.REOPENED:
         raise ValidationError("案件已答复，不能再记录办理事件。")
     if case.archived_on is not None and kind not in UNVERSIONED | {clockbridge.REOPENED}:
         raise ValidationError("案件已归档，只能查看。")
     rows.append((kind, date, payload, seq))
-    if kind in CLOCK_EVENTS or kind == clockbridge.REOPENED:
+    if kind in CLOCK_EVENTS:
         try:
             clockbridge.compute(case.channel, rows, today=today())
         except CaseError as exc:

@@ -120,16 +120,24 @@ def archive(case: Case, by: Any, *, version: int, date: dt.date | None = None) -
 
 @transaction.atomic
 def reopen_after_review(
-    case: Case, *, by: Any, date: dt.date, reason: str, review: Any = None
+    case: Case,
+    *,
+    by: Any,
+    date: dt.date,
+    reason: str,
+    review: Any = None,
+    period: int | None = None,
+    unit: str = "workdays",
+    decision: str = "",
 ) -> CaseEvent:
     """A 纠正 result of a reconsideration or lawsuit reopens the replied case (spec: "reopens
     the case with a new deadline").
 
-    ``gongkai.clock`` has no event for a reopening, so the case file gets the platform event
-    ``reopened`` and :func:`gongkai.web.cases.clockbridge.rounds` hands the clock the new
-    handling as an application received in person on ``date``: the reply is due 20 working
-    days later (core calendar, with loaded notices), and pauses, corrections and extensions
-    inside the new handling follow the clock's rules unchanged. The original reply, its
+    The case file gets the clock event ``reopened`` on ``date``, the day the 复议决定 or
+    judgment was served on the agency, with the ``period`` it set for the new reply
+    (``unit``: working or calendar days; none given: the clock's default, 20 working days);
+    :func:`gongkai.web.cases.clockbridge.rounds` hands the clock the new handling, and
+    pauses, corrections and extensions inside it follow the clock's rules unchanged. The original reply, its
     outcome and its letters stay in the log; the case is open again (also if it was
     archived) until the new reply.
 
@@ -147,7 +155,9 @@ def reopen_after_review(
         raise ValidationError("该申请尚未答复，无需重新办理，请在答复期限内答复。")
     if date < current.replied_on:
         raise ValidationError(f"重新办理日期不能早于原答复日期 {current.replied_on}。")
-    data: dict[str, Any] = {"reason": reason}
+    data: dict[str, Any] = {"reason": reason, "decision": decision.strip() or None}
+    if period is not None:
+        data |= {"period": period, "unit": unit}
     if review is not None:
         data |= {"review": review.pk, "review_reference": str(review)}
     event = append_event(current, by, clockbridge.REOPENED, date, data, version=current.version)

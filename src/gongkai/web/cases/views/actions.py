@@ -9,6 +9,7 @@ from typing import Any
 from django import forms as django_forms
 
 from gongkai.clock import ClockResult, Status
+from gongkai.clock.settings import REGIMES
 from gongkai.web.accounts import permissions
 from gongkai.web.cases import forms, services
 from gongkai.web.cases.models import Case, Consultation, ExtensionRequest
@@ -17,11 +18,11 @@ Data = dict[str, Any]
 
 
 def _consultation(case: Case, data: Data) -> Consultation:
-    return Consultation.objects.get(case=case, pk=data.get("ref"))
+    return Consultation.objects.get(case=case, pk=data.get("ref") or 0)  # 0: none such
 
 
 def _extension(case: Case, data: Data) -> ExtensionRequest:
-    return ExtensionRequest.objects.get(case=case, pk=data.get("ref"))
+    return ExtensionRequest.objects.get(case=case, pk=data.get("ref") or 0)  # 0: none such
 
 
 def _fields(data: Data, *names: str) -> Data:
@@ -44,6 +45,10 @@ class Facts:
         return self.case.replied_on is None
 
     @property
+    def extension_cap(self) -> int:
+        return REGIMES[self.result.regime].extension_max_workdays
+
+    @property
     def status(self) -> Status:
         return self.result.status
 
@@ -61,6 +66,8 @@ class Action:
     applies: Callable[[Facts], bool]
     right: str = "edit"
     done: str = "已保存。"
+    # the clock event the action records, when the law times it (a warning before a late step)
+    clock_event: str | None = None
 
 
 ACTIONS: dict[str, Action] = {
@@ -103,7 +110,8 @@ ACTIONS: dict[str, Action] = {
                 limit_workdays=d.get("limit_workdays"),
             ),
             lambda f: f.status is Status.RUNNING and f.open and f.result.correction_limit is None,
-            done="补正告知已记录，可生成补正告知书。",
+            done="补正告知已记录，可生成补正告知书；送达申请人后请登记送达，补正期限自送达之日起计算。",
+            clock_event="correction_requested",
         ),
         Action(
             "correction_received",
@@ -115,7 +123,7 @@ ACTIONS: dict[str, Action] = {
             lambda f: (
                 f.open
                 and f.status in (Status.AWAITING_CORRECTION, Status.DEEMED_WITHDRAWN)
-                and f.result.correction_limit is not None
+                and f.result.correction_notice_late is not None
                 and f.case.events.filter(kind="correction_received").count() == 0
             ),
             done="补正已记录，答复期限重新计算。",
@@ -134,7 +142,8 @@ ACTIONS: dict[str, Action] = {
                 address=d.get("address", ""),
             ),
             lambda f: f.handling,
-            done="征求意见函已记录，征求意见期间不计入答复期限。",
+            done="征求意见函已记录，征求意见期间不计入答复期限；对方收到后请登记送达，意见期限自送达之日起计算。",
+            clock_event="consultation_sent",
         ),
         Action(
             "consultation_answer",
@@ -165,7 +174,8 @@ ACTIONS: dict[str, Action] = {
                 payment_method=d.get("payment_method", ""),
             ),
             lambda f: f.handling and not f.fee_unpaid,
-            done="收费通知已记录。",
+            done="收费通知已记录；申请人收到后请登记送达，缴费期限自送达次日起计算。",
+            clock_event="fee_notice_sent",
         ),
         Action(
             "payment",
@@ -185,9 +195,12 @@ ACTIONS: dict[str, Action] = {
                 c, u, version=d["version"], workdays=d["workdays"], reason=d["reason"]
             ),
             lambda f: (
-                f.handling and f.result.extension_workdays is None and f.pending_extension is None
+                f.handling
+                and (f.result.extension_workdays or 0) < f.extension_cap
+                and f.pending_extension is None
             ),
             done="延期申请已提交负责人审批。",
+            clock_event="extended",
         ),
         Action(
             "extension_decide",
@@ -204,6 +217,35 @@ ACTIONS: dict[str, Action] = {
             lambda f: f.open and f.pending_extension is not None,
             right="approve",
             done="延期审批已记录。",
+            clock_event="extended",
+        ),
+        Action(
+            "deferral",
+            "确定延迟答复期限（第三十五条）",
+            forms.DeferralForm,
+            lambda c, u, d: services.defer_reply(
+                c, u, version=d["version"], date=d["date"], until=d["until"], reason=d["reason"]
+            ),
+            lambda f: f.open and f.status is Status.RUNNING,
+            right="approve",
+            done="延迟答复的期限已记录，请书面告知申请人并登记送达。",
+            clock_event="deferred",
+        ),
+        Action(
+            "notice_service",
+            "登记告知书送达",
+            forms.NoticeServiceForm,
+            lambda c, u, d: services.record_notice_service(
+                c,
+                u,
+                version=d["version"],
+                date=d["date"],
+                notice=d["notice"],
+                method=d["method"],
+                note=d.get("note", ""),
+            ),
+            lambda f: f.open and bool(f.result.unserved),
+            done="送达已登记，对方的期限自送达之日起计算。",
         ),
         Action(
             "reply",

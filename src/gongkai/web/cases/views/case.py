@@ -31,6 +31,8 @@ def _form(key: str, case: Case, data: Any = None, files: Any = None) -> Any:
     kwargs: dict[str, Any] = {"prefix": key}
     if action.form in (forms.AssignForm,):
         kwargs["agency"] = case.agency
+    if action.form is forms.NoticeServiceForm:
+        kwargs["case"] = case
     form = action.form(data, files, **kwargs) if data is not None else action.form(**kwargs)
     if data is None:
         form.initial["version"] = case.version
@@ -67,7 +69,18 @@ def case_context(
                 if target is not None:
                     form.initial["ref"] = target.pk
             title = action.title + (f"：{target}" if key == "consultation_answer" else "")
-            actions.append({"key": key, "title": title, "form": form, "open": key in bound})
+            warning = (
+                services.late_warning(case, action.clock_event) if action.clock_event else None
+            )
+            actions.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "form": form,
+                    "open": key in bound,
+                    "warning": warning,
+                }
+            )
     personal = queries.can_see_personal(user, case)
     events = list(case.events.select_related("actor", "document").order_by("seq"))
     for event in events:
@@ -92,6 +105,8 @@ def case_context(
         "outcome": outcome,
         "review_hint": review_hint,
         "reopening": reopenings[-1] if reopenings else None,
+        "late_steps": result.late_steps,
+        "unserved": services.unserved_notices(case) if result.unserved else [],
         "letters": letters.available(case) if personal else [],
         "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
         "note_form": forms.NoteForm(prefix="note"),
@@ -124,6 +139,15 @@ DETAIL_LABELS = {
     "withheld_description": "不予公开部分",
     "responsible_agency": "负责机关",
     "method": "方式",
+    "notice": "告知书",
+    "until": "延迟答复至",
+    "period": "重新答复期限",
+    "unit": "期限单位",
+    "decision": "决定书或判决书",
+    "consultee": "征求意见对象类型",
+    "withheld_reason": "不予公开部分的理由",
+    "prohibiting_law": "禁止公开的法律、行政法规",
+    "publication_access": "公开出版物的获取途径",
     "note": "备注",
     "text": "备注",
     "complete": "内容完整",
@@ -228,6 +252,11 @@ def case_action(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         services.DuplicateSubmission,
     ) as exc:
         return _failed(request, case, exc, key, form)
+    last = case.events.order_by("-seq").first()
+    if action.clock_event and last is not None and last.kind == action.clock_event:
+        late = services.late_step_of(case, last)
+        if late:  # recorded, and the clock says what it does (nothing) and why
+            messages.warning(request, f"已记录，但属逾期步骤：{late}")
     return _done(request, case, action.done)
 
 

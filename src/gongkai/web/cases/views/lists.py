@@ -26,6 +26,7 @@ from gongkai.web.cases.choices import (
 )
 from gongkai.web.cases.models import Case, ExtensionRequest, Notification
 from gongkai.web.core.exports import table_download
+from gongkai.web.core.requests import StaffRequest
 
 PAGE_SIZE = 50
 _CHANNELS = dict(CHANNEL_CHOICES)
@@ -37,14 +38,14 @@ LIST_FIELDS = (
 )  # fmt: skip
 
 
-def _filtered(request: HttpRequest) -> tuple[forms.CaseFilterForm, QuerySet[Case]]:
+def _filtered(request: StaffRequest) -> tuple[forms.CaseFilterForm, QuerySet[Case]]:
     user = request.user
     agencies = permissions.visible_agencies(user).in_tree_order().only("pk", "name")
     handlers = User.objects.filter(
         agency__in=agencies, role__in=("handler", "head"), is_active=True
     )
     if getattr(user, "role", "") != "admin":
-        handlers = handlers.filter(agency_id=user.agency_id)  # type: ignore[union-attr]
+        handlers = handlers.filter(agency=user.agency_id)
     multi = getattr(user, "role", "") in ("supervisor", "admin")
     form = forms.CaseFilterForm(
         request.GET or None, handlers=handlers[:200], agencies=agencies[:500] if multi else ()
@@ -57,6 +58,24 @@ def _filtered(request: HttpRequest) -> tuple[forms.CaseFilterForm, QuerySet[Case
 
 class _Row:
     """A list row with the applicant masked (lists never show personal data in full)."""
+
+    # the LIST_FIELDS values, copied in as attributes
+    pk: int
+    number: str
+    agency__short_name: str
+    agency__name: str
+    channel: str
+    applicant_type: str
+    applicant_name: str
+    description: str
+    state: str
+    received: Any
+    reply_due: Any
+    overdue_from: Any
+    replied_on: Any
+    outcome: str
+    handler__full_name: str | None
+    provisional: bool
 
     def __init__(self, values: dict[str, Any], today: Any) -> None:
         self.__dict__.update(values)
@@ -101,7 +120,7 @@ def _page_number(raw: str | None) -> int:
         return 1
 
 
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: StaffRequest) -> HttpResponse:
     form, cases = _filtered(request)
     today = services.today()
     ordered = cases.order_by("-received", "-pk").values(*LIST_FIELDS)
@@ -115,7 +134,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         total = None
     else:
         paginator = Paginator(ordered, PAGE_SIZE)
-        paginator.count = cases.order_by().count()  # type: ignore[misc]  # without the joins
+        paginator.count = cases.order_by().count()  # without the joins
         page = paginator.get_page(request.GET.get("page"))
         total = paginator.count
     rows = [_Row(v, today) for v in page.object_list]
@@ -151,7 +170,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
         fields = {
             k: v
             for k, v in data.items()
-            if k not in ("channel", "submitted_on", "received_on", "handler")
+            if k not in ("channel", "submitted_on", "received_on", "arrived_on", "handler")
         }
         try:
             case = services.register(
@@ -160,6 +179,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 channel=data["channel"],
                 submitted_on=data["submitted_on"],
                 received_on=data.get("received_on"),
+                arrived_on=data.get("arrived_on"),
                 handler=data.get("handler"),
                 token=token,
                 **fields,
@@ -202,7 +222,7 @@ def intake_duplicates(request: HttpRequest) -> HttpResponse:
     )
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: StaffRequest) -> HttpResponse:
     """The agency dashboard: due soon, overdue, pending decisions, this year's outcomes."""
     user = request.user
     agency = getattr(user, "agency", None)
@@ -317,7 +337,7 @@ def _export_rows(cases: QuerySet[Case]) -> Any:
 EXPORT_LIMIT = 200_000
 
 
-def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def case_export(request: StaffRequest, fmt: str) -> HttpResponse:
     _, cases = _filtered(request)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return table_download(
@@ -325,7 +345,7 @@ def case_export(request: HttpRequest, fmt: str) -> HttpResponse:
     )
 
 
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: StaffRequest) -> HttpResponse:
     items = Notification.objects.filter(user=request.user).select_related("case")[:100]
     return render(request, "cases/notifications.html", {"items": items})
 
