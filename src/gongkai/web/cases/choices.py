@@ -33,7 +33,8 @@ APPLICATION_FIELDS = (
     "delivery_wanted",
 )
 
-CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel]
+# How an application reaches the agency (a reopening is a later handling, not a channel).
+CHANNEL_CHOICES = [(c.value, CHANNEL_LABELS[c]) for c in Channel if c is not Channel.REOPENING]
 
 # The table-3 applicant columns (the total column is not a type).
 APPLICANT_TYPE_CHOICES = [(c.key, c.label) for c in APPLICANT_COLUMNS if c.key != "total"]
