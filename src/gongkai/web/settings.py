@@ -155,6 +155,16 @@ try:
     GONGKAI_REPORT_DEADLINES = config.report_deadlines(ENV)
     # Statistics policy (applications.md §5): a reopening after review counts once more.
     GONGKAI_COUNT_REOPENED = config.env_bool(ENV, "GONGKAI_COUNT_REOPENED", True)
+    # Clock policy (applications.md §3; gongkai.clock.ClockSettings): a correction notice sent
+    # after Art. 30's 7 working days restarts the reply period (default no), and the period
+    # of a new reply ordered by a review that sets none (default 20 working days).
+    GONGKAI_LATE_CORRECTION_RESTARTS = config.env_bool(
+        ENV, "GONGKAI_LATE_CORRECTION_RESTARTS", False
+    )
+    GONGKAI_REOPENING_WORKDAYS = config.env_int(ENV, "GONGKAI_REOPENING_WORKDAYS", 20)
+    # 复议前置 in reply letters since 2024 (gongkai.letters.remedies): refusals (default) or
+    # refusals_and_non_provision.
+    GONGKAI_REVIEW_FIRST_SCOPE = ENV.get("GONGKAI_REVIEW_FIRST_SCOPE", "refusals")
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 EMAIL_BACKEND = _EMAIL.backend

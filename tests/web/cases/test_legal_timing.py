@@ -176,3 +176,18 @@ def test_reopening_uses_the_period_of_the_decision(
     # 15 working days from 6/3: 6/4–6 (3), 6/9–13 (8), 6/16–20 (13), 6/23–24 (15)
     assert case.is_open and case.reply_due == D(2025, 6, 24)
     assert "临复〔2025〕7号" in page(handler, case)
+
+
+def test_the_late_correction_policy_is_a_deployment_setting(
+    handler: Any, case: Case, settings: Any
+) -> None:
+    # notice 3/13, one working day after Art. 30's 7 days; corrected 3/20
+    services.request_correction(
+        case, handler, version=case.version, date=D(2025, 3, 13), items=["写明文号"]
+    )
+    case.refresh_from_db()
+    services.receive_correction(case, handler, version=case.version, date=D(2025, 3, 20))
+    assert services.compute(case).reply_due == D(2025, 3, 31)  # default: no restart
+    settings.GONGKAI_LATE_CORRECTION_RESTARTS = True
+    # 3/20 + 20: 3/21 (1), 3/24–28 (6), 3/31–4/3 (10), 4/7–11 (15), 4/14–18 (20)
+    assert services.compute(case).reply_due == D(2025, 4, 18)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
+
+from django.conf import settings
 
 from gongkai import clock
 from gongkai.calendar import WorkCalendar
@@ -89,5 +92,22 @@ def compute(
 ) -> clock.ClockResult:
     """The clock's result; ``calendar``: the platform calendar unless a batch passes it."""
     return clock.compute(
-        clock_case(channel, events), today=today, calendar=calendar or work_calendar()
+        clock_case(channel, events),
+        today=today,
+        settings=clock_settings(),
+        calendar=calendar or work_calendar(),
+    )
+
+
+def clock_settings() -> clock.ClockSettings:
+    """The clock's policy points as this deployment sets them (see settings.py)."""
+    restarts = bool(getattr(settings, "GONGKAI_LATE_CORRECTION_RESTARTS", False))
+    reopening = int(getattr(settings, "GONGKAI_REOPENING_WORKDAYS", 20))
+    return _settings(restarts, reopening)
+
+
+@cache
+def _settings(late_correction_restarts: bool, reopening_workdays: int) -> clock.ClockSettings:
+    return clock.ClockSettings(
+        late_correction_restarts=late_correction_restarts, reopening_workdays=reopening_workdays
     )
