@@ -497,6 +497,13 @@ class _Run(CorrectionRules, PauseRules, ServiceRules):
         return False
 
 
+# What starts when a notice is served (correction limit, consultation limit, payment limit).
+_Run._starts_on_service = {
+    EV_CORRECTION_REQUESTED: _Run._correction_served,
+    EV_CONSULTATION_SENT: _Run._consultation_served,
+    EV_FEE_NOTICE_SENT: _Run._fee_served,
+}
+
 _HANDLERS: dict[EventType, Callable[[_Run, Event], None]] = {
     EV_CORRECTION_REQUESTED: _Run._correction_requested,
     EV_CORRECTION_RECEIVED: _Run._correction_received,

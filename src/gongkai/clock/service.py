@@ -9,6 +9,9 @@ consultation is declared on the strength of the sending date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from gongkai.clock.events import EVENT_LABELS, SERVICE_METHODS, Event, EventType
 from gongkai.clock.state import SK_SERVED, RunState, error
 
@@ -23,7 +26,10 @@ SERVICE_STARTS: dict[EventType, str] = {
 
 
 class ServiceRules(RunState):
+    """``notice_served``; the engine names, per notice kind, the rule whose period starts."""
+
     __slots__ = ()
+    _starts_on_service: ClassVar[dict[EventType, Callable[[Any, Event, Event], None]]] = {}
 
     def _notice_served(self, event: Event) -> None:
         kind = event.notice
@@ -43,12 +49,9 @@ class ServiceRules(RunState):
             method=SERVICE_METHODS[event.method or ""],
             starts=SERVICE_STARTS[kind],
         )
-        if kind is EventType.CORRECTION_REQUESTED:
-            self._correction_served(target, event)
-        elif kind is EventType.CONSULTATION_SENT:
-            self._consultation_served(target, event)
-        elif kind is EventType.FEE_NOTICE_SENT:
-            self._fee_served(target, event)
+        starts = self._starts_on_service.get(kind)
+        if starts is not None:
+            starts(self, target, event)
 
     def _unserved(self, kind: EventType, served: Event) -> Event | None:
         """The latest notice of ``kind`` before ``served`` not yet served (matching the party)."""
@@ -62,16 +65,6 @@ class ServiceRules(RunState):
                 continue
             found = candidate
         return found
-
-    # the rules that start a period on service (defined by the topic mixins)
-    def _correction_served(self, event: Event, served: Event) -> None:
-        raise NotImplementedError
-
-    def _consultation_served(self, event: Event, served: Event) -> None:
-        raise NotImplementedError
-
-    def _fee_served(self, event: Event, served: Event) -> None:
-        raise NotImplementedError
 
 
 __all__ = ["SERVICE_STARTS", "ServiceRules"]
