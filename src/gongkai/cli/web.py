@@ -15,8 +15,8 @@ _SETTINGS = "gongkai.web.settings"
 def _load_settings() -> None:
     """Read the settings, leaving with the reason (not a traceback) when they are wrong."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", _SETTINGS)
-    from django.conf import settings  # type: ignore[import-untyped]
-    from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
     try:
         settings.INSTALLED_APPS  # noqa: B018 - forces the settings module to load
@@ -27,7 +27,7 @@ def _load_settings() -> None:
 
 def _setup_django() -> None:
     _load_settings()
-    import django  # type: ignore[import-untyped]
+    import django
 
     django.setup()
 
@@ -44,7 +44,7 @@ def _setup_django() -> None:
 def web_command(ctx: typer.Context) -> None:
     """平台管理命令（等同于 Django 的 manage.py），例如：gongkai web migrate、gongkai web runserver。"""
     _load_settings()
-    from django.core.management import execute_from_command_line  # type: ignore[import-untyped]
+    from django.core.management import execute_from_command_line
 
     execute_from_command_line(["gongkai web", *ctx.args])
 

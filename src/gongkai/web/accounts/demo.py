@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 
@@ -50,7 +51,7 @@ def users(report: DemoReport) -> None:
     for demo in DEMO_USERS:
         agency = agencies[demo.agency] if demo.agency else None
         user = User.objects.filter(username=demo.username).first()
-        fields = {"full_name": demo.full_name, "role": demo.role, "agency": agency}
+        fields: dict[str, Any] = {"full_name": demo.full_name, "role": demo.role, "agency": agency}
         if user is None:
             services.create_user(
                 username=demo.username, password=DEMO_PASSWORD, prehashed=hashed, **fields

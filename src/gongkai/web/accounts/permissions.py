@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -23,9 +23,10 @@ from gongkai.web.accounts.roles import ROLES, Role, Scope
 from gongkai.web.agencies.models.agency import in_subtree_q
 
 if TYPE_CHECKING:
-    from gongkai.web.agencies.models import Agency
+    from gongkai.web.agencies.models import Agency, AgencyQuerySet
 
 M = TypeVar("M", bound=Model)
+QS = TypeVar("QS", bound="QuerySet[Any]")  # a model's own queryset class stays itself
 
 
 class OutOfScope(Http404):
@@ -58,17 +59,17 @@ def agency_q(user: Any, action: str, prefix: str = "") -> Q:
     return in_subtree_q(user.agency, prefix=prefix)
 
 
-def agencies_for(user: Any, action: str) -> QuerySet[Agency]:
+def agencies_for(user: Any, action: str) -> AgencyQuerySet:
     from gongkai.web.agencies.models import Agency
 
     return Agency.objects.filter(agency_q(user, action))
 
 
-def visible_agencies(user: Any) -> QuerySet[Agency]:
+def visible_agencies(user: Any) -> AgencyQuerySet:
     return agencies_for(user, "view")
 
 
-def editable_agencies(user: Any) -> QuerySet[Agency]:
+def editable_agencies(user: Any) -> AgencyQuerySet:
     return agencies_for(user, "edit")
 
 
@@ -104,8 +105,8 @@ def can_manage(user: Any, agency: Agency | None) -> bool:
 
 
 def scope_queryset(
-    queryset: QuerySet[M], user: Any, action: str = "view", agency_field: str = "agency"
-) -> QuerySet[M]:
+    queryset: QS, user: Any, action: str = "view", agency_field: str = "agency"
+) -> QS:
     """Restrict any queryset of records with an agency foreign key to the user's scope.
 
     ``agency_field`` is the lookup path to the agency (``"agency"``, ``"case__agency"``);
@@ -126,7 +127,7 @@ def get_scoped_object_or_404(
     ``action`` on it (else 403)."""
     try:
         obj = scope_queryset(queryset, user, "view", agency_field).get(**lookup)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:  # the queryset's model's DoesNotExist
         raise OutOfScope("未找到该记录，或您无权访问。") from None
     if action != "view":
         agency = _agency_of(obj, agency_field)

@@ -65,7 +65,7 @@ def build_tables(
         agency_kind=agency_kind,
         title=report_title(agency_name, year, region),
         table2=t2.values,
-        table3=t3.values,
+        table3={row: list(cells) for row, cells in t3.values.items()},  # cells of any kind
         table4=list(t4.values),
     )
     warnings = []

@@ -39,6 +39,8 @@ def reviews(report: DemoReport) -> None:
         if not case.outcome.startswith(_CONTESTED) or rng.random() > 0.12:
             continue
         kind = rng.choice(("review", "review", "direct_suit", "suit_after_review"))
+        if case.replied_on is None:  # excluded by the query; said for the type checker
+            continue
         filed = case.replied_on + dt.timedelta(days=rng.randint(10, 60))
         if filed > today:
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -10,9 +10,12 @@ from django.utils import timezone
 
 from gongkai.web.accounts import throttling
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
+
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    error_messages: ClassVar[dict[str, str]] = {
+    error_messages: dict[str, _StrOrPromise] = {  # noqa: RUF012 - Django's own class attribute
         "invalid_login": "用户名或密码不正确。",
         "inactive": "该账号已停用，请联系系统管理员。",
         "locked": "登录失败次数过多，请在 %(minutes)s 分钟后再试。",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin, UserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
@@ -13,14 +13,14 @@ from django.utils import timezone
 from gongkai.web.accounts.roles import ROLE_CHOICES, ROLES, Role
 
 
-class PlatformUserManager(UserManager):
-    def create_superuser(  # type: ignore[override]
+class PlatformUserManager(UserManager["User"]):
+    def create_superuser(
         self, username: str, email: str | None = None, password: str | None = None, **extra: Any
     ) -> User:
         extra["role"] = "admin"
         return self._create_user(username, email, password, **extra)
 
-    def _create_user(  # type: ignore[override]
+    def _create_user(
         self, username: str, email: str | None, password: str | None, **extra: Any
     ) -> User:
         user = self.model(username=username, email=self.normalize_email(email or ""), **extra)
@@ -54,13 +54,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField("创建时间", default=timezone.now)
 
     # The role decides access to the administration site; the flags are not stored twice.
-    is_superuser = property(lambda self: self.role == "admin")  # type: ignore[assignment]
+    is_superuser = property(lambda self: self.role == "admin")
 
     objects = PlatformUserManager()
 
     USERNAME_FIELD = "username"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS = ("full_name",)
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
 
     class Meta:
         verbose_name = "用户"

@@ -6,11 +6,12 @@ from typing import Any
 
 from django import forms
 
+from gongkai.web.agencies.models import Agency
 from gongkai.web.annual.models import SCOPE_CHOICES
 
 
 class BuildForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none(), empty_label=None)
     year = forms.IntegerField(label="报告年度", min_value=2019, max_value=2100)
     scope = forms.ChoiceField(label="范围", choices=SCOPE_CHOICES, initial="agency")
 

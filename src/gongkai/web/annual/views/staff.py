@@ -18,7 +18,6 @@ from gongkai.render import MEDIA_TYPES, RENDERERS
 from gongkai.render import render as render_report
 from gongkai.rules import RULES
 from gongkai.web.accounts import permissions
-from gongkai.web.agencies.models import Agency
 from gongkai.web.annual import display, overview, ranking, services
 from gongkai.web.annual.deadlines import report_deadline
 from gongkai.web.annual.forms import ActionForm, BuildForm, ImportForm, SectionForm, YearForm
@@ -28,6 +27,7 @@ from gongkai.web.annual.records import linked_records
 from gongkai.web.annual.workflow import EDITABLE_STATES, available
 from gongkai.web.core.errors import error_text
 from gongkai.web.core.exports import table_download
+from gongkai.web.core.requests import StaffRequest
 
 EXPORTS = ("docx", "pdf", "html", "xlsx", "json")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "cannot-assess": 2, "info": 3}
@@ -292,12 +292,12 @@ def _subtree_year(request: HttpRequest) -> tuple[YearForm, int, Any]:
     return form, (form.cleaned_data["year"] if form.is_valid() else None) or today.year - 1, today
 
 
-def report_overview(request: HttpRequest) -> HttpResponse:
+def report_overview(request: StaffRequest) -> HttpResponse:
     user = request.user
     form, year, today = _subtree_year(request)
     agencies = permissions.visible_agencies(user).in_tree_order()
     rows = overview.statuses(agencies, year, today)
-    root: Agency = user.agency  # type: ignore[attr-defined]
+    root = user.agency
     region = AnnualReportDraft.objects.filter(agency=root, year=year, scope="region").first()
     members = [r.draft for r in rows if r.draft is not None]
     missing = [r.agency for r in rows if r.draft is None]
@@ -314,12 +314,12 @@ def report_overview(request: HttpRequest) -> HttpResponse:
         "overdue": sum(1 for r in rows if r.overdue),
         "today": today,
         "root": root,
-        "can_build_region": services.can_work_on(user, root, "region"),
+        "can_build_region": root is not None and services.can_work_on(user, root, "region"),
     }
     return render(request, "annual/overview.html", context)
 
 
-def report_ranking(request: HttpRequest) -> HttpResponse:
+def report_ranking(request: StaffRequest) -> HttpResponse:
     """The agencies of the subtree ranked for a year by the published criteria."""
     form, year, today = _subtree_year(request)
     agencies = permissions.visible_agencies(request.user).in_tree_order()
@@ -327,7 +327,7 @@ def report_ranking(request: HttpRequest) -> HttpResponse:
         "year": year,
         "form": form,
         "today": today,
-        "root": request.user.agency,  # type: ignore[attr-defined]
+        "root": request.user.agency,
         "places": ranking.places(agencies, year, today),
         "criteria": CRITERIA,
     }

@@ -73,8 +73,11 @@ def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> 
     new: list[Any] = []
     mails: dict[int, list[str]] = {}
     for kind, case, message in wanted:
-        active = case.handler is not None and case.handler.is_active
-        for user in [case.handler] if active else staff[case.agency_id]:
+        handler = case.handler
+        recipients = (
+            [handler] if handler is not None and handler.is_active else staff[case.agency_id]
+        )
+        for user in recipients:
             key = (user.pk, case.pk, kind)
             if key in given:
                 continue

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.web.agencies.models import Agency
 from gongkai.web.catalogue.categories import CATEGORY_CHOICES
 from gongkai.web.catalogue.models import VALIDITY_CHOICES, CatalogueColumn
 from gongkai.web.core.fields import PastDateField
@@ -14,7 +15,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ItemForm(forms.Form):
-    agency = forms.ModelChoiceField(label="发布机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(
+        label="发布机关", queryset=Agency.objects.none(), empty_label=None
+    )
     title = forms.CharField(label="标题", max_length=300)
     category = forms.ChoiceField(label="公开类别（第二十条）", choices=CATEGORY_CHOICES)
     column = forms.ModelChoiceField(
@@ -36,7 +39,7 @@ class ItemForm(forms.Form):
 
 
 class ColumnForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none(), empty_label=None)
     name = forms.CharField(label="栏目名称", max_length=80)
     category = forms.ChoiceField(label="所属第二十条事项", choices=CATEGORY_CHOICES)
 

@@ -3,6 +3,9 @@ catalogue of an agency (published items only, no login)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -116,7 +119,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "catalogue/detail.html", context)
 
 
-_ACTIONS = {
+_ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., object], str, str]] = {
     "review": (ReviewForm, services.approve_secrecy_review, "approve", "已完成保密审查。"),
     "publish": (PublishForm, services.publish_item, "edit", "已公开。"),
     "change": (ChangeForm, services.record_change, "edit", "已登记变更，重新计算公开期限。"),

@@ -12,7 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -21,7 +22,7 @@ _MAX_AGE = 3600
 
 @login_not_required
 @require_safe
-def static_file(request: HttpRequest, path: str) -> HttpResponse:
+def static_file(request: HttpRequest, path: str) -> HttpResponseBase:
     relative = posixpath.normpath(path).lstrip("/")
     if relative.startswith("..") or "\x00" in relative:
         raise Http404

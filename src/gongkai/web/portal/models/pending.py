@@ -8,11 +8,13 @@ read. Each decision is set once, by the portal services.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 
-def _staff_member(label: str) -> models.ForeignKey:
+def _staff_member(label: str) -> models.ForeignKey[Any, Any]:
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=label,

@@ -103,6 +103,7 @@ def confirm_receipt(
         raise ValidationError(f"确认收到日期不能早于提交日期 {locked.submitted_on}。")
     if received_on > today():
         raise ValidationError("确认收到日期不能晚于今天。")
+    fields: dict[str, Any] = locked.case_fields()  # the application's own Case fields
     case = case_services.register(
         locked.agency,
         by,
@@ -111,7 +112,7 @@ def confirm_receipt(
         received_on=received_on,
         # the cases app's double-submit guard: one case per online application, ever
         token=f"portal-{locked.pk}",
-        **locked.case_fields(),
+        **fields,
     )
     locked.case = case
     locked.confirmed_at = timezone.now()

@@ -38,7 +38,7 @@ def keep_code(request: HttpRequest, application: OnlineApplication, code: str) -
 def take_code(request: HttpRequest, application: OnlineApplication) -> str | None:
     """The new access code, once: it is gone from the session after this call."""
     codes = dict(request.session.get(NEW_CODES, {}))
-    code = codes.pop(application.tracking_number, None)
+    code: str | None = codes.pop(application.tracking_number, None)
     if code is not None:
         request.session[NEW_CODES] = codes
     return code

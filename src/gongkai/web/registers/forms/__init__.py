@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai.web.agencies.models import Agency
 from gongkai.web.core.fields import PastDateField
 from gongkai.web.registers.models import DOCUMENT_KIND_CHOICES, END_REASON_CHOICES
 
@@ -13,7 +14,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _AgencyForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none(), empty_label=None)
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

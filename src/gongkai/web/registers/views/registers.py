@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.web.accounts import permissions
+from gongkai.web.agencies.models import AgencyQuerySet
 from gongkai.web.core.errors import error_text
 from gongkai.web.registers import services
 from gongkai.web.registers.forms import (
@@ -24,7 +25,7 @@ from gongkai.web.registers.forms import (
 from gongkai.web.registers.models import RegulatoryDocument, YearFigure
 
 
-def _editable(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _editable(request: HttpRequest) -> AgencyQuerySet:
     return permissions.editable_agencies(request.user).in_tree_order()
 
 
@@ -44,7 +45,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
             docs = docs.filter(
                 Q(title__contains=data["q"]) | Q(document_number__contains=data["q"])
             )
-    form = DocumentForm(request.POST or None, agencies=_editable(request))
+    editable = _editable(request)
+    form = DocumentForm(request.POST or None, agencies=editable)
     if request.method == "POST" and form.is_valid():
         try:
             doc = services.register_document(by=request.user, **form.cleaned_data)
@@ -57,8 +59,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "form": form,
-        "can_add": form.fields["agency"].queryset.exists(),
-    }  # type: ignore[attr-defined]
+        "can_add": editable.exists(),
+    }
     return render(request, "registers/documents.html", context)
 
 
@@ -114,7 +116,8 @@ def figures(request: HttpRequest) -> HttpResponse:
     entries = permissions.scope_queryset(
         YearFigure.objects.select_related("agency", "entered_by"), request.user
     )
-    form = FiguresForm(request.POST or None, agencies=_editable(request))
+    editable = _editable(request)
+    form = FiguresForm(request.POST or None, agencies=editable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -131,8 +134,8 @@ def figures(request: HttpRequest) -> HttpResponse:
         "entries": entries[:300],
         "form": form,
         "import_form": FiguresImportForm(),
-        "can_add": form.fields["agency"].queryset.exists(),
-    }  # type: ignore[attr-defined]
+        "can_add": editable.exists(),
+    }
     return render(request, "registers/figures.html", context)
 
 

@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.web.accounts import permissions
+from gongkai.web.agencies.models import Agency
 from gongkai.web.core.errors import error_text
 from gongkai.web.reviews import services
 from gongkai.web.reviews.forms import ConcludeForm, ReviewForm
 from gongkai.web.reviews.models import DisclosureReview
 
 
-def _case(agency: object, number: str) -> object | None:
+def _case(agency: Agency, number: str) -> object | None:
     """The platform's application with this number at this agency, if there is one."""
     if not number or not apps.is_installed("gongkai.web.cases"):
         return None
