@@ -20,3 +20,4 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 EXIT_NOT_A_REPORT = 3
+EXIT_INTERNAL = 4  # a defect in gongkai, not in the input

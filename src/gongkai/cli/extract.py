@@ -12,6 +12,7 @@ from rich.table import Table
 
 from gongkai.cli.app import (
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_NOT_A_REPORT,
     EXIT_OK,
     EXIT_UNREADABLE,
@@ -21,10 +22,12 @@ from gongkai.cli.app import (
 )
 from gongkai.extract import Extraction, Failure, Outcome
 from gongkai.extract.audit import (
+    STATUS_LABELS,
     AuditError,
     AuditResult,
     extract_for_audit,
     run_audit,
+    summary_sentence,
     write_result,
 )
 from gongkai.rules import RULES, SEVERITY_LABELS, Severity
@@ -63,12 +66,14 @@ def _summary(extraction: Extraction) -> None:
         )
 
 
+_FAILURE_EXITS = {"internal": EXIT_INTERNAL, "unreadable": EXIT_UNREADABLE,
+                  "not_report": EXIT_NOT_A_REPORT}  # fmt: skip
+
+
 def _exit_status(outcomes: list[Outcome]) -> int:
-    if any(isinstance(o, Failure) and not o.not_a_report for o in outcomes):
-        return EXIT_UNREADABLE
-    if any(isinstance(o, Failure) for o in outcomes):
-        return EXIT_NOT_A_REPORT
-    return EXIT_OK
+    """The gravest failure decides (internal error, then unreadable input, then not a report)."""
+    kinds = {o.kind for o in outcomes if isinstance(o, Failure)}
+    return next((code for kind, code in _FAILURE_EXITS.items() if kind in kinds), EXIT_OK)
 
 
 @app.command("extract")
@@ -89,8 +94,7 @@ def extract_command(
         outcomes.extend(found)
         for outcome in found:
             if isinstance(outcome, Failure):
-                label = "不是年度报告" if outcome.not_a_report else "无法读取"
-                err_console.print(f"[red]{label}[/red] {outcome.message}")
+                err_console.print(f"[red]{STATUS_LABELS[outcome.kind]}[/red] {outcome.message}")
             elif as_json:
                 lines.append(outcome.to_json())
             elif output is None:
@@ -112,10 +116,7 @@ def extract_command(
 
 def _print_audit(result: AuditResult) -> None:
     info = result.summary()
-    console.print(
-        f"文件 {info['files']} 个：年度报告 {info['reports']} 份，不是年度报告 "
-        f"{info['not_reports']} 个，无法读取 {info['unreadable']} 个；跨年度对比 {info['pairs']} 对"
-    )
+    console.print(summary_sentence(info), soft_wrap=True)
     by_rule = result.findings_by_rule()
     if by_rule:
         table = Table(title="按规则统计的问题")
@@ -134,8 +135,7 @@ def _print_audit(result: AuditResult) -> None:
             "，".join(f"{SEVERITY_LABELS[Severity(s)]} {n}" for s, n in sorted(severity.items()))
         )
     for entry in result.failures:
-        label = "不是年度报告" if entry.status == "not_report" else "无法读取"
-        console.print(f"[red]{label}[/red] {entry.message}", soft_wrap=True)
+        console.print(f"[red]{STATUS_LABELS[entry.status]}[/red] {entry.message}", soft_wrap=True)
 
 
 @app.command("audit")

@@ -10,7 +10,15 @@ import typer
 from rich.table import Table
 
 from gongkai.agency_kinds import AGENCY_KINDS
-from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, app, console, err_console
+from gongkai.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    app,
+    console,
+    err_console,
+)
 from gongkai.report import AnnualReport, ReportReadError, ReportShapeError, load
 from gongkai.rules import RULES, SEVERITY_LABELS, Finding, Severity, check, has_errors
 from gongkai.rules.location import describe
@@ -27,7 +35,10 @@ def read_report(path: Path) -> AnnualReport:
     """Load a report or leave with exit status 2 and the reason."""
     try:
         return load(path)
-    except (ReportReadError, ReportShapeError) as exc:
+    except ReportReadError as exc:  # its message names the file
+        err_console.print(f"[red]无法读取[/red] {exc}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except ReportShapeError as exc:
         err_console.print(f"[red]无法读取[/red] {path}：{exc}")
         raise typer.Exit(EXIT_UNREADABLE) from None
 
@@ -79,7 +90,13 @@ def check_command(
             )
             raise typer.Exit(EXIT_UNREADABLE)
         report.agency_kind = agency_kind
-    findings = check(report, previous)
+    try:
+        findings = check(report, previous)
+    except Exception as exc:  # a defect in a rule: say so, and not with a status of the input's
+        err_console.print(
+            f"[red]内部错误[/red] 审核 {report_path} 时出错（{type(exc).__name__}：{exc}），请报告此问题"
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None
     if as_json:
         payload = {"findings": [f.to_dict() for f in findings]}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))

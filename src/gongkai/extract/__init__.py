@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from gongkai.extract.classify import Classification, classify
 from gongkai.extract.document import Document, Provenance, TablesReading, UnreadableError
@@ -50,16 +50,37 @@ class Extraction:
         return dumps(self.report, indent=None)
 
 
+class ExtractionFault(Exception):
+    """A defect in gongkai met while reading a document (not a fault of the input)."""
+
+
+# unreadable: the input is broken or refused (exit status 2); not_report: readable, but not an
+# annual report (3); internal: gongkai itself failed on it (4) — a defect to report upstream.
+FailureKind = Literal["unreadable", "not_report", "internal"]
+
+
 @dataclass
 class Failure:
     """A file or record that gave no report, with the reason in Chinese."""
 
     source: str
     message: str
-    not_a_report: bool  # True: readable, but not an annual report (exit status 3)
+    kind: FailureKind = "unreadable"
+
+    @property
+    def not_a_report(self) -> bool:
+        return self.kind == "not_report"
 
 
 Outcome = Extraction | Failure
+
+
+def internal_failure(source: str, exc: BaseException, during: str = "提取") -> Failure:
+    """The outcome of an unexpected exception: named as gongkai's fault, with its type."""
+    detail = f"{type(exc).__name__}：{str(exc)[:200]}"
+    return Failure(
+        source, f"{source}：{during}时出现内部错误（{detail}），请报告此问题", "internal"
+    )
 
 
 def _plain(prov: Provenance | None) -> dict[str, Any] | None:
@@ -140,6 +161,8 @@ def _canonical(data: bytes, name: str) -> Extraction | None:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
+    except RecursionError:
+        raise UnreadableError(f"{name}：JSON 嵌套层数过深，不是规范 JSON 报告") from None
     if not isinstance(parsed, dict) or parsed.get("schema") != SCHEMA:
         return None
     try:
@@ -157,13 +180,19 @@ def extract_all_bytes(data: bytes, name: str) -> list[Outcome]:
             return [canonical]
         documents = load_documents(data, name)
     except UnreadableError as exc:
-        return [Failure(name, str(exc), not_a_report=False)]
+        return [Failure(name, str(exc))]
+    except Exception as exc:  # a loader defect: this file fails, the caller's batch goes on
+        return [internal_failure(name, exc)]
     outcomes: list[Outcome] = []
     for doc in documents:
         try:
             outcomes.append(extract_document(doc))
         except NotAReportError as exc:
-            outcomes.append(Failure(doc.source, str(exc), not_a_report=True))
+            outcomes.append(Failure(doc.source, str(exc), "not_report"))
+        except UnreadableError as exc:
+            outcomes.append(Failure(doc.source, str(exc)))
+        except Exception as exc:  # one record's defect does not lose the file's other records
+            outcomes.append(internal_failure(doc.source, exc))
     return outcomes
 
 
@@ -171,7 +200,7 @@ def extract_path(path: str | Path) -> list[Outcome]:
     try:
         data = read_bytes(path)
     except UnreadableError as exc:
-        return [Failure(str(path), str(exc), not_a_report=False)]
+        return [Failure(str(path), str(exc))]
     return extract_all_bytes(data, str(path))
 
 
@@ -184,6 +213,8 @@ def _single(outcomes: list[Outcome], name: str) -> Extraction:
             f"{name}：文件中有 {len(reports)} 份年度报告，请用 extract_path 逐份读取"
         )
     failures = [o for o in outcomes if isinstance(o, Failure)]
+    if len(failures) == 1 and failures[0].kind == "internal":
+        raise ExtractionFault(failures[0].message)
     if len(failures) == 1 and not failures[0].not_a_report:
         raise UnreadableError(failures[0].message)
     if len(failures) == 1:
@@ -203,7 +234,9 @@ def extract_file(path: str | Path) -> Extraction:
 __all__ = [
     "Document",
     "Extraction",
+    "ExtractionFault",
     "Failure",
+    "FailureKind",
     "NotAReportError",
     "Outcome",
     "UnreadableError",

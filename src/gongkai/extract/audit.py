@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from gongkai.extract import Extraction, Failure, Outcome, extract_path
+from gongkai.extract import Extraction, Failure, Outcome, extract_path, internal_failure
 from gongkai.extract.loaders import EXTENSIONS
 from gongkai.report import AnnualReport
 from gongkai.rules import DEFAULT_SETTINGS, SEVERITY_LABELS, Finding, RuleSettings, Severity, check
@@ -35,7 +35,7 @@ _LISTED_SUFFIXES = set(EXTENSIONS) | {".doc", ".wps", ".ofd"}
 # Which copy of a report counts when the same agency and year appear twice (PDF first).
 _KIND_RANK = {"pdf": 0, "docx": 1, "html": 2, "canonical": 3, "md": 4, "txt": 5}
 
-Status = Literal["ok", "not_report", "unreadable"]
+Status = Literal["ok", "not_report", "unreadable", "internal"]
 Progress = Callable[[int, int, str], None]  # done, total, file just finished
 
 
@@ -82,6 +82,7 @@ class AuditResult:
             "reports": len(self.reports),
             "not_reports": sum(e.status == "not_report" for e in self.entries),
             "unreadable": sum(e.status == "unreadable" for e in self.entries),
+            "internal_errors": sum(e.status == "internal" for e in self.entries),
             "pairs": sum(e.previous is not None for e in self.reports),
             "findings_by_rule": dict(sorted(self.findings_by_rule().items())),
             "findings_by_severity": dict(sorted(self.findings_by_severity().items())),
@@ -102,7 +103,7 @@ def collect_files(
             for child in sorted(path.rglob("*")):
                 parts = child.relative_to(path).parts
                 if (
-                    child.is_file()
+                    (child.is_file() or child.is_symlink())  # a broken link is listed as such
                     and not any(part.startswith(".") for part in parts)
                     and child.suffix.lower() in _LISTED_SUFFIXES
                     and not any(fnmatch.fnmatch(child.name, pattern) for pattern in excludes)
@@ -119,7 +120,7 @@ def extract_for_audit(path: str) -> list[Outcome]:
     try:
         return extract_path(path)
     except Exception as exc:  # a defect in extraction must not end the batch
-        return [Failure(path, f"{path}：提取时出现内部错误（{type(exc).__name__}：{exc}）", False)]
+        return [internal_failure(path, exc)]
 
 
 def _extract_all(files: list[Path], workers: int, progress: Progress | None,
@@ -143,7 +144,7 @@ def _extract_all(files: list[Path], workers: int, progress: Progress | None,
                     outcomes = future.result()
                 except Exception as exc:  # the worker process died (e.g. killed, out of memory)
                     message = f"{name}：处理该文件的进程异常退出（{type(exc).__name__}）"
-                    outcomes = [Failure(name, message, False)]
+                    outcomes = [Failure(name, message, "internal")]
                 done(name, outcomes)
     else:
         for name in names:
@@ -182,8 +183,7 @@ def _entries(files: list[Path], results: dict[str, list[Outcome]]) -> list[Audit
             if isinstance(outcome, Extraction):
                 entries.append(AuditEntry(outcome.source, "ok", None, outcome.report, outcome.kind))
             else:
-                status: Status = "not_report" if outcome.not_a_report else "unreadable"
-                entries.append(AuditEntry(outcome.source, status, outcome.message))
+                entries.append(AuditEntry(outcome.source, outcome.kind, outcome.message))
     return entries
 
 
@@ -206,7 +206,11 @@ def _pair_and_check(entries: list[AuditEntry], settings: RuleSettings) -> None:
         if entry.report.agency and entry.report.year:
             previous = primary.get((label_key(entry.report.agency), entry.report.year - 1))
         entry.previous = previous.source if previous else None
-        entry.findings = check(entry.report, previous.report if previous else None, settings)
+        try:
+            entry.findings = check(entry.report, previous.report if previous else None, settings)
+        except Exception as exc:  # a defect in a rule must not end the batch either
+            fault = internal_failure(entry.source, exc, during="审核")
+            entry.status, entry.message, entry.report = "internal", fault.message, None
 
 
 def run_audit(
@@ -229,7 +233,26 @@ def run_audit(
 
 # --- writing -----------------------------------------------------------------------------
 
-_STATUS_LABELS = {"ok": "已审核", "not_report": "不是年度报告", "unreadable": "无法读取"}
+STATUS_LABELS: dict[Status, str] = {
+    "ok": "已审核", "not_report": "不是年度报告", "unreadable": "无法读取", "internal": "内部错误",
+}  # fmt: skip
+SUMMARY_COUNTS = (
+    ("文件数", "files"), ("年度报告", "reports"), ("不是年度报告", "not_reports"),
+    ("无法读取", "unreadable"), ("内部错误", "internal_errors"), ("跨年度对比", "pairs"),
+)  # fmt: skip
+
+
+def summary_sentence(info: dict[str, Any]) -> str:
+    """One sentence for screens and reports; internal errors only when there were any."""
+    text = (
+        f"文件 {info['files']} 个：年度报告 {info['reports']} 份，不是年度报告 "
+        f"{info['not_reports']} 个，无法读取 {info['unreadable']} 个"
+    )
+    if info["internal_errors"]:
+        text += f"，内部错误 {info['internal_errors']} 个（请报告此问题）"
+    return text + f"；跨年度对比 {info['pairs']} 对。"
+
+
 _FINDING_HEADERS = ("文件", "机关", "年度", "规则", "级别", "位置", "应为", "实为", "说明")
 _FILE_HEADERS = ("文件", "状态", "机关", "年度", "格式", "问题数", "对比上年", "说明")
 
@@ -257,7 +280,7 @@ def _file_rows(result: AuditResult) -> list[list[Any]]:
         if entry.duplicate_of:
             note = f"与 {entry.duplicate_of} 为同一机关同一年度的报告"
         rows.append([
-            entry.source, _STATUS_LABELS[entry.status],
+            entry.source, STATUS_LABELS[entry.status],
             (report.agency or "") if report else "", (report.year or "") if report else "",
             (report.format or "") if report else "", len(entry.findings),
             entry.previous or "", note,
@@ -293,7 +316,7 @@ def to_csv(result: AuditResult) -> str:
     writer.writerow(_FINDING_HEADERS)
     writer.writerows(_finding_rows(result))
     for entry in result.failures:
-        writer.writerow([entry.source, "", "", "", _STATUS_LABELS[entry.status], "", "", "",
+        writer.writerow([entry.source, "", "", "", STATUS_LABELS[entry.status], "", "", "",
                          entry.message or ""])  # fmt: skip
     return out.getvalue()
 
@@ -306,10 +329,8 @@ def to_xlsx(result: AuditResult) -> bytes:
     assert summary is not None
     summary.title = "汇总"
     info = result.summary()
-    for label, value in (("文件数", info["files"]), ("年度报告", info["reports"]),
-                         ("不是年度报告", info["not_reports"]), ("无法读取", info["unreadable"]),
-                         ("跨年度对比", info["pairs"])):  # fmt: skip
-        summary.append([label, value])
+    for label, key in SUMMARY_COUNTS:
+        summary.append([label, info[key]])
     summary.append([])
     summary.append(["规则", "问题数"])
     for rule, count in info["findings_by_rule"].items():
@@ -343,8 +364,7 @@ def to_html(result: AuditResult) -> str:
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
         "td,th{border:1px solid #999;padding:.3em .5em;vertical-align:top}"
         "</style></head><body><h1>政府信息公开工作年度报告审核结果</h1>"
-        f"<p>文件 {info['files']} 个，年度报告 {info['reports']} 份，不是年度报告 "
-        f"{info['not_reports']} 个，无法读取 {info['unreadable']} 个，跨年度对比 {info['pairs']} 对。</p>"
+        f"<p>{html.escape(summary_sentence(info))}</p>"
         f"<p>按规则：{html.escape(rules)}</p><h2>问题</h2>"
         + _html_table(_FINDING_HEADERS, _finding_rows(result))
         + "<h2>文件</h2>"

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from gongkai.files import MIB, FileRefused, read_bounded
 from gongkai.formats import FORMATS, table2_row, table3_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
 from gongkai.report.cells import Cell
@@ -17,6 +18,7 @@ from gongkai.report.errors import ReportReadError, ReportShapeError
 from gongkai.report.model import AnnualReport, Table
 
 SCHEMA = "gongkai.annual-report/1"
+MAX_REPORT_BYTES = 32 * MIB  # a canonical report is a few hundred KB
 
 _MODEL_KEYS = {
     "schema", "agency", "year", "format", "published", "agency_kind", "title",
@@ -35,15 +37,17 @@ def loads(text: str, *, source: str = "<string>") -> AnnualReport:
         raise ReportReadError(
             f"{source}: 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
         ) from None
+    except RecursionError:
+        raise ReportReadError(f"{source}: JSON 嵌套层数过深，不是规范 JSON 报告") from None
     return from_dict(data)
 
 
 def load(path: str | Path) -> AnnualReport:
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReportReadError(f"{path}: 无法读取（{exc.strerror or exc}）") from None
+        raw = read_bounded(path, MAX_REPORT_BYTES)
+    except FileRefused as exc:
+        raise ReportReadError(str(exc)) from None
     if not raw.strip():
         raise ReportReadError(f"{path}: 文件为空")
     try:

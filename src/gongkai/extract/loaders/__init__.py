@@ -13,9 +13,10 @@ from gongkai.extract.document import Document, UnreadableError
 from gongkai.extract.loaders.docx import load_docx
 from gongkai.extract.loaders.dump import load_dump
 from gongkai.extract.loaders.html import load_html
-from gongkai.extract.loaders.limits import MAX_FILE_BYTES, megabytes
+from gongkai.extract.loaders.limits import MAX_FILE_BYTES
 from gongkai.extract.loaders.pdf import load_pdf
-from gongkai.extract.loaders.text import load_markdown, load_text
+from gongkai.extract.loaders.text import check_length, load_markdown, load_text
+from gongkai.files import FileRefused, megabytes, read_bounded
 
 Loader = Callable[[bytes, str], list[Document]]
 
@@ -87,26 +88,18 @@ def load_documents(data: bytes, name: str) -> list[Document]:
         )
     if not data.strip():
         raise UnreadableError(f"{name}：文件为空")
-    return LOADERS[sniff(data, name)](data, name)
+    documents = LOADERS[sniff(data, name)](data, name)
+    for doc in documents:  # loaders that build text from markup are checked afterwards
+        check_length(sum(len(line.text) + 1 for line in doc.lines), doc.source)
+    return documents
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes, refusing directories, missing files and oversized files before reading."""
-    path = Path(path)
+    """A file's bytes: regular files only, and never more than the size limit is read."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableError(f"{path}：无法读取（{exc.strerror or exc}）") from None
-    if path.is_dir():
-        raise UnreadableError(f"{path}：是文件夹，不是文件")
-    if size > MAX_FILE_BYTES:
-        raise UnreadableError(
-            f"{path}：文件过大（{megabytes(size)}，上限 {megabytes(MAX_FILE_BYTES)}）"
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnreadableError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+        return read_bounded(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise UnreadableError(str(exc)) from None
 
 
 __all__ = ["EXTENSIONS", "LOADERS", "load_documents", "read_bytes", "sniff"]

@@ -11,14 +11,16 @@ import zipfile
 from typing import Any
 
 import docx
+from docx.exceptions import PythonDocxError
 from docx.oxml.ns import qn
 
 from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextLine, UnreadableError
 from gongkai.extract.loaders.limits import (
     MAX_DOCX_MEMBER_RATIO,
     MAX_DOCX_UNPACKED_BYTES,
-    megabytes,
+    MAX_SPAN,
 )
+from gongkai.files import megabytes
 
 
 def _check_zip(data: bytes, source: str) -> None:
@@ -43,6 +45,21 @@ def _check_zip(data: bytes, source: str) -> None:
                     f"（{megabytes(member.compress_size)} → {megabytes(member.file_size)}，"
                     "可能是压缩炸弹），拒绝读取"
                 )
+
+
+def _repair_spans(body: Any) -> list[str]:
+    """Column spans that are not a small whole number (python-docx would raise, or expand a
+    huge one) are read as 1 and named in a warning, so the rest of the table is still read."""
+    warnings: list[str] = []
+    attribute = qn("w:val")
+    for number, span in enumerate(body.iter(qn("w:gridSpan")), 1):
+        value = (span.get(attribute) or "").strip()
+        if not value.isdecimal() or not 1 <= int(value[:6]) <= MAX_SPAN:
+            span.getparent().remove(span)
+            warnings.append(
+                f"DOCX 表格中第 {number} 个合并单元格的列数“{value[:20]}”无效，按 1 列读取"
+            )
+    return warnings
 
 
 def _grid(table: Any, index: int) -> tuple[Grid, list[TextLine]]:
@@ -87,6 +104,7 @@ def load_docx(data: bytes, source: str) -> Document:
         raise UnreadableError(
             f"{source}：DOCX 文件已损坏，无法解析（{type(exc).__name__}）"
         ) from None
+    warnings = _repair_spans(document.element.body)
     lines: list[TextLine] = []
     grids: list[Grid] = []
     paragraph_number = 0
@@ -99,9 +117,14 @@ def load_docx(data: bytes, source: str) -> Document:
             text = paragraph.text.strip()
             lines.append(TextLine(text, Provenance(line=paragraph_number)))
         elif element.tag == qn("w:tbl"):
-            grid, cell_lines = _grid(next(tables), len(grids))
+            try:
+                grid, cell_lines = _grid(next(tables), len(grids))
+            except (ValueError, KeyError, PythonDocxError) as exc:  # malformed cell properties
+                raise UnreadableError(
+                    f"{source}：DOCX 第 {len(grids) + 1} 个表格的结构有误，无法解析（{exc}）"
+                ) from None
             grids.append(grid)
             lines.extend(cell_lines)
     if not any(line.text for line in lines):
         raise UnreadableError(f"{source}：Word 文档中没有文字")
-    return Document(source, "docx", lines, grids)
+    return Document(source, "docx", lines, grids, warnings=warnings)

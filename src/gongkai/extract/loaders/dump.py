@@ -62,16 +62,22 @@ def _document(record: Mapping[str, Any], source: str, kind: str) -> Document | N
     return Document(source, kind, text_lines(body), meta=_hints(record))
 
 
-def _records_json(text: str, source: str) -> list[Mapping[str, Any]]:
+def _parse_json(text: str, source: str) -> Any:
     try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError:
-        try:  # JSON Lines
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError as exc:
-            raise UnreadableError(
-                f"{source}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
-            ) from None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return [json.loads(line) for line in text.splitlines() if line.strip()]  # JSON Lines
+    except json.JSONDecodeError as exc:
+        raise UnreadableError(
+            f"{source}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
+        ) from None
+    except RecursionError:
+        raise UnreadableError(f"{source}：JSON 嵌套层数过深，不是数据记录") from None
+
+
+def _records_json(text: str, source: str) -> list[Mapping[str, Any]]:
+    data = _parse_json(text, source)
     if isinstance(data, Mapping):
         lists = [
             v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], Mapping)

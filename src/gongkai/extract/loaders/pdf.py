@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
 from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextLine, UnreadableError
-from gongkai.extract.loaders.limits import MAX_PDF_PAGES
+from gongkai.extract.loaders.limits import MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES
 from gongkai.extract.loaders.pdf_page import (
     Char,
     PageContent,
@@ -35,6 +35,8 @@ from gongkai.extract.loaders.pdf_page import (
     read_page,
     text_of,
 )
+from gongkai.extract.loaders.pdf_streams import inflated_size
+from gongkai.files import megabytes
 from gongkai.text.normalize import RADICAL_SUPPLEMENT
 
 # pdfminer (behind pdfplumber, for pages PDFium misreads) logs every odd font descriptor.
@@ -183,7 +185,16 @@ def _slow_page(data: bytes, index: int) -> PageContent:
         return from_pdfplumber(page, index + 1)
 
 
+def _check_inflated_size(data: bytes, source: str) -> None:
+    if inflated_size(data, MAX_PDF_INFLATED_BYTES) > MAX_PDF_INFLATED_BYTES:
+        raise UnreadableError(
+            f"{source}：PDF 中的压缩内容解压后超过 {megabytes(MAX_PDF_INFLATED_BYTES)}"
+            "（可能是压缩炸弹），拒绝读取"
+        )
+
+
 def load_pdf(data: bytes, source: str) -> Document:
+    _check_inflated_size(data, source)
     pdf = _open(data, source)
     lines: list[tuple[str, str, int, tuple[float, float, float, float]]] = []
     tables: list[_PageTable] = []

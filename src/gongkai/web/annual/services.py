@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.extract import NotAReportError, UnreadableError, extract_bytes
+from gongkai.extract import ExtractionFault, NotAReportError, UnreadableError, extract_bytes
 from gongkai.report import AnnualReport
 from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
@@ -209,7 +209,7 @@ def import_previous(
         raise PermissionDenied("您无权为该机关导入年度报告。")
     try:
         extraction = extract_bytes(data, filename)
-    except (UnreadableError, NotAReportError) as exc:
+    except (UnreadableError, NotAReportError, ExtractionFault) as exc:  # the message says which
         raise ValidationError(str(exc)) from None
     report = extraction.report
     report_year = year or report.year
