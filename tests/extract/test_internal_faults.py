@@ -17,6 +17,7 @@ from gongkai.cli.app import EXIT_INTERNAL, EXIT_OK, app
 from gongkai.extract import ExtractionFault, Failure, extract_all_bytes, extract_bytes
 from gongkai.extract.audit import run_audit, to_json
 from gongkai.report import save
+from gongkai.rules import check
 from tests.extract.reports import Facts, report_text
 
 runner = CliRunner()
@@ -41,8 +42,7 @@ def two_reports(tmp_path: Path) -> Path:
 def test_a_rule_that_fails_on_one_report_does_not_lose_the_batch(
     two_reports: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    audit_check = gongkai.extract.audit.check
-    monkeypatch.setattr(gongkai.extract.audit, "check", _broken_on("甲县教育局", audit_check))
+    monkeypatch.setattr(gongkai.extract.audit, "check", _broken_on("甲县教育局", check))
     result = run_audit([two_reports])
     statuses = {Path(e.source).name: e.status for e in result.entries}
     assert statuses == {"a.txt": "internal", "b.txt": "ok"}
