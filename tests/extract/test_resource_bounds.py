@@ -42,7 +42,9 @@ def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "report.txt"
     os.mkfifo(fifo)
     # In a child process: if opening blocked, the timeout would fail the test, not hang it.
-    code = f"from gongkai.extract import extract_path; print(extract_path({str(fifo)!r})[0].message)"
+    code = (
+        f"from gongkai.extract import extract_path; print(extract_path({str(fifo)!r})[0].message)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
@@ -141,3 +143,11 @@ def test_json_nested_a_hundred_thousand_deep_is_bad_input(tmp_path: Path) -> Non
     assert "嵌套层数过深" in _only_failure(path).message
     [dump] = extract_all_bytes(b"[" * 100_000 + b"]" * 100_000, "records.json")
     assert isinstance(dump, Failure) and "嵌套层数过深" in dump.message
+
+
+def test_a_json_number_longer_than_pythons_int_limit_is_bad_input(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b'{"schema": "gongkai.annual-report/1", "year": ' + b"9" * 5000 + b"}")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == EXIT_UNREADABLE and "位数过多" in result.output
+    assert "位数过多" in _only_failure(path).message

@@ -159,7 +159,7 @@ def _canonical(data: bytes, name: str) -> Extraction | None:
         return None
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except ValueError:  # not UTF-8, not JSON, or numbers too long: the loaders will say
         return None
     except RecursionError:
         raise UnreadableError(f"{name}：JSON 嵌套层数过深，不是规范 JSON 报告") from None

@@ -39,6 +39,8 @@ def loads(text: str, *, source: str = "<string>") -> AnnualReport:
         ) from None
     except RecursionError:
         raise ReportReadError(f"{source}: JSON 嵌套层数过深，不是规范 JSON 报告") from None
+    except ValueError:  # json refuses integers beyond Python's int-string limit
+        raise ReportReadError(f"{source}: JSON 中有位数过多的数字，不是规范 JSON 报告") from None
     return from_dict(data)
 
 

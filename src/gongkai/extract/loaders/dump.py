@@ -74,6 +74,8 @@ def _parse_json(text: str, source: str) -> Any:
         ) from None
     except RecursionError:
         raise UnreadableError(f"{source}：JSON 嵌套层数过深，不是数据记录") from None
+    except ValueError:  # json refuses integers beyond Python's int-string limit
+        raise UnreadableError(f"{source}：JSON 中有位数过多的数字，不是数据记录") from None
 
 
 def _records_json(text: str, source: str) -> list[Mapping[str, Any]]:
