@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.extract import extract_bytes
 from gongkai.extract.document import Document, Provenance, TextLine
 from gongkai.extract.loaders import load_documents
 from gongkai.extract.sections import PREAMBLE, read_sections
+from gongkai.rules import check
+from tests.extract.reports import report_text
 
 RUN_TOGETHER = (
     "　　根据《条例》，全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等组成。"
@@ -96,3 +99,25 @@ def test_the_preamble_before_section_one_is_kept_on_request() -> None:
 def test_no_preamble_without_headings() -> None:
     [doc] = load_documents("全年收到信息公开申请1件。".encode(), "r.txt")
     assert read_sections(doc, preamble=True) == []
+
+
+HEADING_VARIANTS = [
+    ("五、存在问题及改进情况", "六、其他需要报告的事项"),
+    ("五、存在的主要问题和改进情况", "六、其他需要报告事项"),
+    ("五、存在的问题及改进措施", "六、其它需要报告的事项"),
+    ("五、政府信息公开工作存在的问题及改进情况", "六、其他需要报告的事项情况"),
+    ("五、工作中存在的主要问题及改进情况", "六、其他需报告的事项"),
+    ("五、主要问题及改进情况", "六、其他事项"),
+]
+
+
+@pytest.mark.parametrize(("five", "six"), HEADING_VARIANTS)
+def test_heading_variants_are_the_sections_not_missing_ones(five: str, six: str) -> None:
+    text = report_text().replace("五、存在的主要问题及改进情况", five)
+    text = text.replace("六、其他需要报告的事项", six)
+    report = extract_bytes(text.encode("utf-8"), "r.txt").report
+    assert report.sections is not None
+    assert report.sections["5"].startswith("政策解读形式还不够丰富")
+    assert report.sections["6"].startswith("本年度未收取信息处理费")
+    findings = check(report, rules=("E2", "E5"))
+    assert [f.message for f in findings if f.table == "sections"] == []
