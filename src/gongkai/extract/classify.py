@@ -9,6 +9,7 @@ parts; the classifier says so instead of returning an empty report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from gongkai.text import to_simplified
@@ -30,6 +31,14 @@ _TABLE_LABELS = (
     "第二十条第",
 )
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)")
+# A document setting two years' reports side by side (a comparison tool's output) carries
+# every statutory part twice; it is about two reports, not one. Each pattern yields the
+# two years, and counts only when they differ.
+_TWO_YEARS_HEAD = (
+    re.compile(r"(20\d\d)年?(?:vs\.?|对比|比对|比较|对照)(20\d\d)", re.I),
+    re.compile(r"(20\d\d)年(?:度)?(?:报告|年报)(20\d\d)年(?:度)?(?:报告|年报)"),
+)
+_TWO_YEARS_COLUMNS = re.compile(r"(20\d\d)年(20\d\d)年(?:增减|变化|差异|同比)")
 _HEAD_CHARS = 600  # where a title is looked for
 _MIN_SIGNAL = 4
 _SPACE = re.compile(r"\s+")
@@ -43,8 +52,22 @@ class Classification:
     reason: str  # Chinese, one sentence: why it is or is not a report
 
 
-def _evidence(text: str) -> list[tuple[str, int]]:
-    flat = _SPACE.sub("", to_simplified(text))
+def _two_years(flat: str) -> tuple[str, str] | None:
+    """The two years a comparison document sets side by side, else None."""
+    head = unicodedata.normalize("NFKC", flat[:_HEAD_CHARS])  # peer PDFs print ⽐ for 比
+    matches = [m for pattern in _TWO_YEARS_HEAD for m in pattern.finditer(head)]
+    matches += list(_TWO_YEARS_COLUMNS.finditer(flat))
+    for match in matches:
+        if match.group(1) != match.group(2):
+            return match.group(1), match.group(2)
+    return None
+
+
+def _flat(text: str) -> str:
+    return _SPACE.sub("", to_simplified(text))
+
+
+def _evidence(flat: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     title = _TITLE.search(flat)
     if title:
@@ -60,7 +83,7 @@ def _evidence(text: str) -> list[tuple[str, int]]:
 
 def report_signal(text: str) -> int:
     """How strongly ``text`` reads like an annual report (0 = not at all)."""
-    return sum(weight for _, weight in _evidence(text))
+    return sum(weight for _, weight in _evidence(_flat(text)))
 
 
 def _head(text: str) -> str:
@@ -72,15 +95,25 @@ def _head(text: str) -> str:
 
 
 def classify(text: str) -> Classification:
-    found = _evidence(text)
+    flat = _flat(text)
+    found = _evidence(flat)
     signal = sum(weight for _, weight in found)
     evidence = tuple(what for what, _ in found)
+    head = _head(text)
+    opening = f"（开头：“{head}”）" if head else ""
+    years = _two_years(flat)
+    if years is not None:
+        return Classification(
+            False,
+            signal,
+            evidence,
+            f"不是政府信息公开工作年度报告{opening}：这是{years[0]}年与{years[1]}年两份年度报告的"
+            "比对文档，请分别读取各年度的报告原文",
+        )
     if signal >= _MIN_SIGNAL:
         return Classification(
             True, signal, evidence, "是政府信息公开工作年度报告：" + "、".join(evidence)
         )
-    head = _head(text)
-    opening = f"（开头：“{head}”）" if head else ""
     missing = "既没有年度报告标题，也没有“二、主动公开政府信息情况”等法定部分和统计表格"
     if evidence:
         missing = f"只找到{'、'.join(evidence)}，缺少年度报告的法定部分和统计表格"
