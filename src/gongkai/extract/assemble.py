@@ -206,6 +206,9 @@ class _Assembler:
         group, self.orphans = self.orphans, []
         values = [p for p in group if p.kind is PieceKind.VALUE]
         if not values:
+            if self.context == "table4" and _blank_table_row(group, _T4_WIDTH):
+                self._table4_group(group)  # a blank template's table 4 is printed, blank
+                self.pending = []
             return
         if all(has_note(p.text) for p in values):
             self.detached.extend(values)  # cells a converter pulled out of table 2
@@ -238,7 +241,9 @@ class _Assembler:
         return self.pending[-1].text.strip() if self.pending else ""
 
     def _table4_done(self) -> bool:
-        return len(self.out.table4) >= _T4_WIDTH or self.out.table4_packed
+        cells = self.out.table4
+        blank = all(p.kind is PieceKind.BLANK for p in cells)
+        return (len(cells) >= _T4_WIDTH and not blank) or self.out.table4_packed
 
     def _table4_group(self, group: list[Piece]) -> None:
         if len(group) != _T4_WIDTH and any(p.packed for p in group):
@@ -248,10 +253,17 @@ class _Assembler:
                 self.out.table4 = group
                 self.out.table4_packed = True
             return
-        if len(group) == _T4_WIDTH and not self.out.table4:
+        blank_so_far = all(p.kind is PieceKind.BLANK for p in self.out.table4)
+        if len(group) == _T4_WIDTH and blank_so_far:  # values replace an empty spacer row
             self.out.table4 = group
         elif len(group) == _T4_BLOCK and len(self.out.table4) % _T4_BLOCK == 0:
             self.out.table4 = [*self.out.table4, *group]
+
+
+def _blank_table_row(group: list[Piece], width: int) -> bool:
+    """A real table's row of ``width`` empty cells (blank lines of text prove nothing)."""
+    cells = _trim(group, width)
+    return len(cells) == width and all(p.kind is PieceKind.BLANK and p.bounded for p in cells)
 
 
 def _trim(cells: list[Piece], width: int) -> list[Piece]:
