@@ -161,6 +161,13 @@ def _header_fields(lines: list[TextLine]) -> dict[str, tuple[str, Provenance]]:
     return fields
 
 
+def _is_title(text: str) -> bool:
+    """A whole title on one line: a short line above it (a breadcrumb, 网页正文) is not
+    the title's first half."""
+    match = _TITLE_LINE.match(text)
+    return bool(match and _TITLE_PHRASE.search(to_simplified(match.group(1))))
+
+
 def find_title(doc: Document) -> Found | None:
     if doc.meta.get("title") and _TITLE_PHRASE.search(to_simplified(doc.meta["title"])):
         return Found(doc.meta["title"], Provenance(), "来源文件的标题字段")
@@ -170,11 +177,12 @@ def find_title(doc: Document) -> Found | None:
     head = _nonblank(doc.lines)[:_HEAD_LINES]
     for index, line in enumerate(head):
         texts = [line.text]
-        if index + 1 < len(head) and len(line.text.strip()) <= _SHORT_LINE:
-            texts.append(line.text.rstrip() + head[index + 1].text.strip())  # wrapped title
+        following = head[index + 1].text if index + 1 < len(head) else ""
+        if following and len(line.text.strip()) <= _SHORT_LINE and not _is_title(following):
+            texts.append(line.text.rstrip() + following.strip())  # wrapped title
         for text in texts:
             match = _TITLE_LINE.match(text)
-            if not match or not _TITLE_PHRASE.search(to_simplified(match.group(1))):
+            if not match or not _is_title(text):
                 continue
             title = re.sub(r"[\s\u3000]+", " ", match.group(1)).strip()
             above = head[index - 1].text if index else ""

@@ -4,7 +4,9 @@ Merged cells (rowspan/colspan) are repeated in every slot they cover, each copy 
 the source cell. Text inside tables is also given as lines (one per block inside a cell),
 marked with the table, row and column, so layout tables around the article lose nothing.
 Some CMS pages ship the article inside a <script> string or JSON; when the visible page
-does not read like a report but a script string does, that string is read instead.
+does not read like a report (or has no table) but a script string does, that string is read
+instead. A page whose table markup is entity-escaped (``&lt;table&gt;``, shown as text) is
+read again with the markup decoded (``embedded``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,15 @@ from html.parser import HTMLParser
 
 from gongkai.extract.classify import report_signal
 from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextLine
+from gongkai.extract.loaders.embedded import (
+    embedded_html,
+    holds_table,
+    unescape_js,
+    unescape_markup,
+)
 from gongkai.extract.loaders.encoding import decode
 from gongkai.extract.loaders.limits import MAX_HTML_CELLS, MAX_SPAN
+from gongkai.extract.loaders.text import load_text
 
 _BLOCKS = frozenset(
     [
@@ -66,9 +75,7 @@ _SPACE = re.compile(r"[\s\u00a0\u3000]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # String literals in scripts long enough to hold a report (JSON or JavaScript).
 _JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.){80,})"|\'((?:[^\'\\\n]|\\.){80,})\'', re.S)
-_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
-_JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": ""}
-_TAG = re.compile(r"<\s*(?:p|div|table|td|br|span)\b", re.I)
+_TAG = re.compile(r"(?:<|&lt;)\s*(?:p|div|table|td|br|span)\b", re.I)  # or escaped
 
 
 def looks_like_html(text: str) -> bool:
@@ -300,26 +307,32 @@ def _renumbered(line: TextLine, reader: _Reader, renumber: dict[int, int]) -> Te
     return TextLine(line.text, replace(prov, table=renumber.get(prov.table), column=column))
 
 
-def _unescape_js(literal: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        code = match.group(1)
-        if code[0] in "ux" and len(code) > 1:
-            return chr(int(code[1:], 16))
-        return _JS_SIMPLE.get(code, code)
-
-    return _JS_ESCAPE.sub(one, literal)
-
-
 def _embedded_article(scripts: list[str]) -> str | None:
     """The script string that reads most like a report, if any does."""
     best, best_signal = None, 0
     for script in scripts:
         for match in _JS_STRING.finditer(script):
-            text = _unescape_js(match.group(1) or match.group(2))
+            text = unescape_markup(unescape_js(match.group(1) or match.group(2)))
             signal = report_signal(text)
             if signal > best_signal:
                 best, best_signal = text, signal
     return best
+
+
+def _script_article(reader: _Reader, visible: str) -> str | None:
+    """The script string to read instead of the page: it reads more like a report than the
+    visible text, and holds the table when the visible page already has a report's words."""
+    if not reader.scripts:
+        return None
+    shown = report_signal(visible)
+    if shown >= 2 and reader.grids:
+        return None
+    embedded = _embedded_article(reader.scripts)
+    if embedded is None or report_signal(embedded) <= shown:
+        return None
+    if shown >= 2 and not holds_table(embedded):
+        return None
+    return embedded
 
 
 def _decode_html(data: bytes, source: str) -> tuple[str, str]:
@@ -349,19 +362,24 @@ def parse_html(
     reader = _read(text)
     warnings = list(reader.warnings)
     visible = "\n".join(line.text for line in reader.lines)
-    if reader.scripts and report_signal(visible) < 2:
-        embedded = _embedded_article(reader.scripts)
-        if embedded is not None and report_signal(embedded) > report_signal(visible):
-            inner = _read(embedded) if looks_like_html(embedded) else None
-            if inner is not None:
-                reader = inner
-            else:
-                reader.lines = [
-                    TextLine(part.strip(), Provenance(line=i + 1))
-                    for i, part in enumerate(embedded.split("\n"))
-                ]
-                reader.grids = {}
-            warnings.append("网页正文取自页面脚本中的内容（CMS 页面），出处为脚本字符串内的位置")
+    if not reader.grids and holds_table(visible):
+        decoded = _read(unescape_markup(text))
+        if decoded.grids:
+            decoded.title = decoded.title or reader.title
+            reader = decoded
+            warnings.append("网页中的表格以转义的 HTML（&lt;table&gt;）印出，已解码后读取")
+    elif (embedded := _script_article(reader, visible)) is not None:
+        inner = _read(embedded) if looks_like_html(embedded) else None
+        if inner is not None:
+            inner.title = inner.title or reader.title
+            reader = inner
+        else:
+            reader.lines = [
+                TextLine(part.strip(), Provenance(line=i + 1))
+                for i, part in enumerate(embedded.split("\n"))
+            ]
+            reader.grids = {}
+        warnings.append("网页正文取自页面脚本中的内容（CMS 页面），出处为脚本字符串内的位置")
     # Number the kept grids 0, 1, … in document order and point the lines at them.
     renumber = {old: new for new, old in enumerate(sorted(reader.grids))}
     grids = []
@@ -381,3 +399,20 @@ def parse_html(
 def load_html(data: bytes, source: str) -> Document:
     text, encoding = _decode_html(data, source)
     return parse_html(text, source, encoding=encoding)
+
+
+def load_text_or_embedded_html(data: bytes, source: str) -> Document:
+    """A text file; one carrying the report's table as escaped HTML (a JavaScript or JSON
+    string, ``&lt;table&gt;``) is read as that HTML, so its table is a real grid."""
+    doc = load_text(data, source)
+    markup = embedded_html(doc.text)
+    if markup is None:
+        return doc
+    inner = parse_html(markup, source, kind=doc.kind, encoding=doc.encoding)
+    if not inner.grids:
+        return doc
+    inner.warnings.insert(
+        0,
+        "文本中的表格是嵌入的 HTML（脚本或 JSON 字符串、转义的标记），已解码后按网页读取，出处为解码后的位置",
+    )
+    return inner

@@ -1,0 +1,83 @@
+"""HTML carried inside other text: a JavaScript or JSON string literal, or escaped markup.
+
+CMS pages and crawler exports often hold the report's table as HTML inside a string
+(``"<table border=\\"1\\">…"``, ``"\\u003ctable\\u003e…"``) or with its markup turned into
+entities (``&lt;table&gt;…``). Such a region is found by its escaped ``<table`` marker,
+its escaping undone, and the result read by the HTML loader like any page.
+
+Every step is one linear pass (regular expressions without nested repetition), so a text
+of the largest accepted size is scanned in bounded time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from gongkai.extract.classify import report_signal
+
+# ``<table`` as it is written raw, in a JavaScript/JSON escape or as an HTML entity.
+_MARKER = re.compile(r"(?:<|\\u003c|\\x3c|&lt;|&#0*60;|&#x0*3c;)\s*table\b", re.I)
+_RAW_TABLE = re.compile(r"<\s*table\b", re.I)
+_RAW_CELL = re.compile(r"<\s*t[dh]\b", re.I)
+_ENTITY_TABLE = re.compile(r"&(?:lt|#0*60|#x0*3c);\s*table\b", re.I)
+# String literals (JSON, JavaScript, template literals); a backslash escapes one character.
+_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', re.S)
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": "", "\n": ""}
+_SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def unescape_js(literal: str) -> str:
+    """A JavaScript/JSON string literal's body as the text it denotes."""
+
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] in "ux" and len(code) > 1:
+            digits = code[1:].strip("{}")
+            return chr(min(int(digits, 16), 0x10FFFF))
+        return _SIMPLE.get(code, code)
+
+    text = _ESCAPE.sub(one, literal)
+    # JSON writes characters beyond U+FFFF as surrogate pairs (\ud83d\ude00): join them.
+    return _SURROGATES.sub(
+        lambda m: chr(0x10000 + ((ord(m.group()[0]) - 0xD800) << 10) + ord(m.group()[1]) - 0xDC00),
+        text,
+    )
+
+
+def unescape_markup(text: str) -> str:
+    """Entity-escaped markup (``&lt;td&gt;``) made markup again; raw markup is left as it is."""
+    if _RAW_TABLE.search(text) or not _ENTITY_TABLE.search(text):
+        return text
+    return html.unescape(text)
+
+
+def holds_table(text: str) -> bool:
+    """Whether ``text`` holds table markup (``<table`` and a cell) to be read as HTML."""
+    return _RAW_TABLE.search(text) is not None and _RAW_CELL.search(text) is not None
+
+
+def _literals(text: str) -> list[str]:
+    """Decoded string literals holding a table, in printed order."""
+    found = []
+    for match in _LITERAL.finditer(text):
+        body = next(group for group in match.groups() if group is not None)
+        if _MARKER.search(body):
+            found.append(unescape_markup(unescape_js(body)))
+    return found
+
+
+def embedded_html(text: str) -> str | None:
+    """The HTML holding the report's table when ``text`` carries it escaped, else None.
+
+    A string literal holding a table wins (the one reading most like a report); otherwise
+    the text itself is taken when its markup is entity-escaped or written raw in plain text.
+    """
+    if not _MARKER.search(text):
+        return None
+    literals = [body for body in _literals(text) if holds_table(body)]
+    if literals:
+        return max(literals, key=lambda body: (report_signal(body), len(body)))
+    markup = unescape_markup(text)
+    return markup if holds_table(markup) else None
