@@ -162,10 +162,14 @@ def _header_fields(lines: list[TextLine]) -> dict[str, tuple[str, Provenance]]:
 
 
 def _is_title(text: str) -> bool:
-    """A whole title on one line: a short line above it (a breadcrumb, 网页正文) is not
-    the title's first half."""
     match = _TITLE_LINE.match(text)
     return bool(match and _TITLE_PHRASE.search(to_simplified(match.group(1))))
+
+
+def _whole_title(text: str) -> bool:
+    """A title naming its agency on one line: a short line above it (a breadcrumb, 网页正文)
+    is not its first half, as the agency line above ``2023年…报告`` is."""
+    return _is_title(text) and re.match(rf"[\s#*]*{_NAME}", to_simplified(text)) is not None
 
 
 def find_title(doc: Document) -> Found | None:
@@ -178,7 +182,7 @@ def find_title(doc: Document) -> Found | None:
     for index, line in enumerate(head):
         texts = [line.text]
         following = head[index + 1].text if index + 1 < len(head) else ""
-        if following and len(line.text.strip()) <= _SHORT_LINE and not _is_title(following):
+        if following and len(line.text.strip()) <= _SHORT_LINE and not _whole_title(following):
             texts.append(line.text.rstrip() + following.strip())  # wrapped title
         for text in texts:
             match = _TITLE_LINE.match(text)

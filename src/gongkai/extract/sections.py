@@ -23,7 +23,18 @@ from gongkai.text import label_key, to_simplified
 _NUMERAL = r"(?:(?<!第)[一二三四五六七八九十]{1,2}|(?<!\d)[1-9])\s*[、.．,，]?\s*"
 _PAGE_FOOTER = re.compile(r"^\s*[-—–－]*\s*\d{1,3}\s*[-—–－]*\s*$")
 _SITE_FOOTER = re.compile(
-    r"版权所有|主办单位|网站标识码|ICP备|公网安备|技术支持|联系我们|打印本页|关闭窗口"
+    r"版权所有|主办单位|网站标识码|ICP备|公网安备|技术支持|联系我们|网站地图"
+    r"|[【\[]?\s*(?:打印本页|关闭窗口|打印|关闭)\s*[】\]]|打印本页|关闭窗口|分享到|扫一扫"
+    r"|(?:^|\n)\s*(?:上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻)"
+)
+# Site navigation a crawled page keeps before the article: breadcrumbs, menus, toolbars.
+_NAVIGATION = re.compile(
+    r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]"
+    r"|首页\s*(?:>|＞|»|›|/|→|-)"
+    r"|字号\s*[:：]|分享到|浏览次数|阅读次数|访问次数|扫一扫|打印本页|关闭窗口|【\s*打印"
+    r"|^\s*(?:上一篇|下一篇|相关链接|相关文章|相关阅读)"
+    r"|^\s*(?:[^\s|｜。，；：:]{1,12}\s*[|｜]\s*){2,}[^\s|｜。，；：:]{1,12}\s*$"  # 首页 | 政务公开 | …
+    r"|^\s*(?:[^\s\d。，；：:、]{2,12}[\s\u3000]+){2,}[^\s\d。，；：:、]{2,12}\s*$"  # a menu
 )
 
 
@@ -86,6 +97,12 @@ def _trim(text: str) -> str:
     return text.strip(" \t\r\n\u3000\u00a0")
 
 
+def _without_navigation(text: str) -> str:
+    """The text before section 一 without the site's menus, breadcrumbs and toolbars."""
+    kept = [line for line in text.split("\n") if not _NAVIGATION.search(to_simplified(line))]
+    return "\n".join(kept).strip(" \t\r\n\u3000\u00a0")
+
+
 PREAMBLE = "preamble"
 
 
@@ -115,7 +132,7 @@ def read_sections(
             found.append((number, match.start(), match.end()))
             cursor = match.end()
     sections = []
-    if preamble and found and (before := _trim(text[: found[0][1]])):
+    if preamble and found and (before := _without_navigation(text[: found[0][1]])):
         sections.append(SectionText(PREAMBLE, before, lines[0].prov if lines else Provenance()))
     for index, (number, start, end) in enumerate(found):
         stop = found[index + 1][1] if index + 1 < len(found) else len(text)
