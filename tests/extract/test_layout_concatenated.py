@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from gongkai.extract.tables import read_tables
-from tests.extract.tables_helpers import report_rows, table3_2021, text_document
+from tests.extract.tables_helpers import (
+    T2_2021,
+    T3_LABELS_2021,
+    TABLE4,
+    report_rows,
+    table3_2021,
+    text_document,
+)
 
 
 def _flat(rows: list[tuple[str, list[object]]]) -> str:
@@ -65,3 +72,58 @@ def test_prose_quantities_are_not_rows() -> None:
     reading = read_tables(text_document(text), 2023)
     assert reading.table2 is not None
     assert set(reading.table2) == {"regulations", "normative_documents"}
+
+
+def _busy_table3() -> dict[str, list[int]]:
+    """Two-digit cells in several rows, so that many splits are possible."""
+    rows = table3_2021()
+    rows["new_received"] = [23, 4, 0, 1, 0, 0, 28]
+    rows["carried_over"] = [2, 1, 0, 0, 0, 0, 3]
+    rows["granted"] = [12, 3, 0, 1, 0, 0, 16]
+    rows["partial"] = [3, 0, 0, 0, 0, 0, 3]
+    rows["denied_4"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["unable_1"] = [6, 1, 0, 0, 0, 0, 7]
+    rows["other_3"] = [1, 1, 0, 0, 0, 0, 2]
+    rows["total"] = [23, 5, 0, 1, 0, 0, 29]
+    rows["carried_forward"] = [2, 0, 0, 0, 0, 0, 2]
+    return rows
+
+
+def _flat_report(t3: dict[str, list[int]], t4: list[int]) -> str:
+    rows = [*T2_2021, *((label, t3[key]) for key, label in T3_LABELS_2021)]
+    digits = "".join(str(v) for v in t4)
+    return _flat(rows).replace("100010000020002", digits)
+
+
+def test_rows_split_right_when_the_printed_total_row_is_wrong() -> None:
+    t3 = _busy_table3()
+    # 总计 printed wrong: its columns are not the sum of the outcome rows (B1) and its own
+    # 总计 cell is not the sum of its applicant cells (B2).
+    t3["total"] = [21, 15, 0, 1, 0, 0, 39]
+    reading = read_tables(text_document(_flat_report(t3, TABLE4)), 2023)
+    assert reading.table3 is not None
+    flagged = {a.row for a in reading.ambiguous if a.table == "table3"}
+    for key, values in t3.items():
+        if key not in flagged:
+            assert reading.table3[key] == values, key
+    assert "total" in flagged  # no rule checks its split: reported, not guessed silently
+    (total,) = [a for a in reading.ambiguous if a.row == "total"]
+    assert t3["total"] in [total.chosen, *total.alternatives]
+    assert {"new_received", "carried_over", "carried_forward"}.isdisjoint(flagged)
+
+
+def test_table4_blocks_that_add_up_split_right_beside_one_that_does_not() -> None:
+    t4 = [10, 1, 0, 0, 0, 12, 3, 0, 1, 16, 25, 10, 0, 3, 38]  # the first block's 总计 is wrong
+    reading = read_tables(text_document(_flat_report(_busy_table3(), t4)), 2023)
+    assert reading.table4 is not None
+    assert reading.table4[5:] == t4[5:]
+    assert any("1 组总计与各项之和不符" in w for w in reading.warnings)
+    (block,) = [a for a in reading.ambiguous if a.table == "table4"]
+    assert t4 in [block.chosen, *block.alternatives]
+
+
+def test_table4_with_many_possible_splits_is_found_by_its_block_sums() -> None:
+    t4 = [309, 17, 88, 26, 440, 1, 1, 16, 6, 24, 13, 0, 67, 9, 89]
+    reading = read_tables(text_document(_flat_report(_busy_table3(), t4)), 2023)
+    assert reading.table4 == t4
+    assert not [w for w in reading.warnings if "表四" in w]

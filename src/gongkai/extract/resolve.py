@@ -20,12 +20,14 @@ from gongkai.extract.cell_text import parse_cell
 from gongkai.extract.document import AmbiguousCell, Provenance, TableName
 from gongkai.extract.layouts.pieces import Piece, PieceKind
 from gongkai.extract.notes import named_column
-from gongkai.extract.splitting import Reading, split_tokens
+from gongkai.extract.splitting import Reading, split_by_sums, split_tokens
 from gongkai.formats import CellKind, Format, table2_row
 from gongkai.report.cells import Cell, numeric
 
 _MAX_JOINT = 2048
 _T4_SIZE = 15
+_T3_BLOCKS = (7,)  # B2: the six applicant columns add up to 总计
+_T4_BLOCKS = (5, 5, 5)  # B3: in each block 维持 + 纠正 + 其他 + 尚未审结 = 总计
 _MAX_ALTERNATIVES = 30
 _SATISFIED, _UNASSESSABLE, _VIOLATED = 0, 1, 2
 
@@ -165,7 +167,10 @@ def resolve_row(
         printed = " ".join([row.detached.text, *(p.text or "□" for p in cells)])
         candidates = _detached_candidates(row, key, fmt, kinds, warnings)
     elif row.packed and cells and all(p.kind is PieceKind.VALUE for p in cells):
-        candidates = _split_candidates(cells, kinds, rule, items, allow_blanks, warnings, row.label)
+        blocks = _T3_BLOCKS if row.table == "table3" and len(kinds) == sum(_T3_BLOCKS) else ()
+        candidates = _split_candidates(
+            cells, kinds, rule, items, allow_blanks, warnings, row.label, blocks
+        )
     else:
         candidates = _placed_candidates(cells, kinds, rule, items, warnings, row.label)
     resolved = ResolvedRow(row.table, key, row.label, row.official, candidates, printed, warnings)
@@ -185,7 +190,9 @@ def resolve_table4(cells: list[Piece]) -> ResolvedRow:
     printed = ("" if packed else " ").join(p.text or "□" for p in cells)
     if packed and len(cells) != _T4_SIZE:
         values = [p for p in cells if p.kind is PieceKind.VALUE]
-        candidates = _split_candidates(values, kinds, table4_status, False, False, warnings, "表四")
+        candidates = _split_candidates(
+            values, kinds, table4_status, False, False, warnings, "表四", _T4_BLOCKS
+        )
     else:
         candidates = [_direct(cells[:_T4_SIZE], kinds, table4_status, False)]
     return ResolvedRow("table4", "table4", "表四", True, candidates, printed, warnings)
@@ -199,11 +206,26 @@ def _split_candidates(
     allow_blanks: bool,
     warnings: list[str],
     label: str,
+    blocks: Sequence[int] = (),
 ) -> list[Candidate]:
-    splits = split_tokens([p.text for p in cells], kinds, allow_blanks=allow_blanks)
-    if not splits.complete:
+    """Readings of run-together digits; with ``blocks`` (count cells whose block totals
+    are sums) the sums guide the split, and the fewest broken totals are allowed."""
+    texts = [p.text for p in cells]
+    guided = blocks and not allow_blanks and all(k is CellKind.COUNT for k in kinds)
+    if guided:
+        by_sums = split_by_sums(texts, blocks)
+        readings, complete = by_sums.readings, by_sums.complete
+        if readings and 0 < by_sums.violated < len(blocks):
+            warnings.append(
+                f"「{label}」的数字连在一起，有 {by_sums.violated} 组总计与各项之和不符，"
+                "按其余各组的总计拆分，这一组的拆分无法核对"
+            )
+    else:
+        splits = split_tokens(texts, kinds, allow_blanks=allow_blanks)
+        readings, complete = splits.readings, splits.complete
+    if not complete:
         warnings.append(f"「{label}」的数字连在一起，可能的拆分过多，只检查了其中一部分")
-    candidates = [_from_reading(reading, cells, kinds, rule, items) for reading in splits.readings]
+    candidates = [_from_reading(reading, cells, kinds, rule, items) for reading in readings]
     if not candidates:
         warnings.append(
             f"「{label}」印出的“{''.join(p.text for p in cells)}”无法拆分为 {len(kinds)} 个单元格"

@@ -108,3 +108,91 @@ def split_tokens(
         if len(readings) >= limit:
             return Splits(readings, False)
     return Splits(readings, budget[0] >= 0)
+
+
+@dataclass(frozen=True)
+class SumSplits:
+    readings: list[Reading]
+    complete: bool
+    violated: int  # blocks whose printed total is not the sum of its parts, in every reading
+
+
+def split_by_sums(
+    tokens: Sequence[str], blocks: Sequence[int], *, limit: int = 120, steps: int = 40_000
+) -> SumSplits:
+    """Count cells in blocks whose last cell is the sum of the others (table 3: one block of
+    7, B2; table 4: three of 5, B3), read from run-together ``tokens``.
+
+    The sums guide the search: a block's total can only be the digits of its parts' sum, so
+    the readings that keep every block are found directly, however many other splits the
+    run allows. When no reading keeps them all, the fewest broken blocks are allowed (a
+    report may print a wrong 总计): every sum that holds is still used.
+    """
+    tokens = [t for t in tokens if t]
+    totals: set[int] = set()
+    column = 0
+    for width in blocks:
+        column += width
+        totals.add(column - 1)
+    width = column
+    most = MAX_CHARS[CellKind.COUNT]
+    chars_after = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        chars_after[i] = chars_after[i + 1] + len(tokens[i])
+    budget = [steps]
+
+    def search(
+        column: int, token: int, start: int, acc: list[Part | None], total: int, allowed: int
+    ) -> Iterator[Reading]:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        if token == len(tokens):
+            if column == width:
+                yield tuple(acc)
+            return
+        left = width - column
+        remaining = chars_after[token] - start
+        if left < len(tokens) - token or remaining < left or remaining > left * most:
+            return
+        text = tokens[token]
+        ends = range(start + 1, min(len(text), start + most) + 1)
+        if column in totals:
+            target = str(total)
+            if text.startswith(target, start):
+                yield from step(column, token, start, start + len(target), acc, 0, allowed)
+            if allowed:
+                for end in ends:
+                    if end - start != len(target) or text[start:end] != target:
+                        yield from step(column, token, start, end, acc, 0, allowed - 1)
+            return
+        for end in ends:
+            yield from step(column, token, start, end, acc, total, allowed)
+
+    def step(
+        column: int,
+        token: int,
+        start: int,
+        end: int,
+        acc: list[Part | None],
+        total: int,
+        allowed: int,
+    ) -> Iterator[Reading]:
+        part = tokens[token][start:end]
+        if not is_valid_part(part, CellKind.COUNT):
+            return
+        acc.append(Part(part, token, start))
+        added = total + int(part) if column not in totals else 0
+        following = (token + 1, 0) if end == len(tokens[token]) else (token, end)
+        yield from search(column + 1, *following, acc, added, allowed)
+        acc.pop()
+
+    for allowed in range(len(blocks) + 1):
+        readings: list[Reading] = []
+        for reading in search(0, 0, 0, [], 0, allowed):
+            readings.append(reading)
+            if len(readings) >= limit:
+                return SumSplits(readings, False, allowed)
+        if readings or budget[0] < 0:
+            return SumSplits(readings, budget[0] >= 0, allowed)
+    return SumSplits([], True, len(blocks))
