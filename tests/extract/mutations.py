@@ -53,23 +53,34 @@ def _flip(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
+def _at(data: bytes, index: int) -> int:
+    """``index`` moved to the next character boundary (UTF-8), so splices keep text text."""
+    while index < len(data) and 0x80 <= data[index] < 0xC0:
+        index += 1
+    return index
+
+
+def _spot(rng: random.Random, data: bytes) -> int:
+    return _at(data, rng.randrange(len(data) + 1))
+
+
 def _cut(rng: random.Random, data: bytes) -> bytes:
-    return data[: rng.randrange(len(data))]
+    return data[: _spot(rng, data)]
 
 
 def _delete(rng: random.Random, data: bytes) -> bytes:
-    start = rng.randrange(len(data))
-    return data[:start] + data[start + rng.randint(1, max(1, len(data) // 10)) :]
+    start = _spot(rng, data)
+    return data[:start] + data[_at(data, start + rng.randint(1, max(1, len(data) // 10))) :]
 
 
 def _repeat(rng: random.Random, data: bytes) -> bytes:
-    start = rng.randrange(len(data))
-    piece = data[start : start + rng.randint(1, 2000)]
+    start = _spot(rng, data)
+    piece = data[start : _at(data, start + rng.randint(1, 2000))]
     return data[:start] + piece * rng.randint(2, 20) + data[start:]
 
 
 def _insert(rng: random.Random, data: bytes) -> bytes:
-    at = rng.randrange(len(data) + 1)
+    at = _spot(rng, data)
     return data[:at] + rng.choice(HOSTILE) + data[at:]
 
 
@@ -85,21 +96,35 @@ def _digits(rng: random.Random, data: bytes) -> bytes:
 def _swap_lines(rng: random.Random, data: bytes) -> bytes:
     lines = data.split(b"\n")
     if len(lines) < 3:
-        return _flip(rng, data)
+        return _insert(rng, data)
     i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
     lines[i], lines[j] = lines[j], lines[i]
     return b"\n".join(lines)
 
 
-MUTATORS: tuple[Mutator, ...] = (_flip, _cut, _delete, _repeat, _insert, _digits, _swap_lines)
+# Byte flips break the encoding, so every text mutant would stop at decoding: they are rare.
+MUTATORS: tuple[Mutator, ...] = (_cut, _delete, _repeat, _insert, _insert, _digits, _swap_lines)
 
 
 def mutate(rng: random.Random, data: bytes) -> bytes:
     if not data:
         return rng.choice(HOSTILE)
     for _ in range(rng.randint(1, 3)):
-        data = rng.choice(MUTATORS)(rng, data) or b" "
+        mutator = _flip if rng.random() < 0.1 else rng.choice(MUTATORS)
+        data = mutator(rng, data) or b" "
     return data
+
+
+def _mutate_xml_text(rng: random.Random, xml: bytes) -> bytes:
+    """Hostile text inside the document's text nodes (after a tag), escaped as XML: the
+    document still parses, and the tokens reach the table reader."""
+    ends = [i + 1 for i in range(len(xml)) if xml[i] == 62]  # ">"
+    for _ in range(rng.randint(1, 4)):
+        at = rng.choice(ends) if ends else 0
+        token = rng.choice(HOSTILE).replace(b"&", b"&amp;").replace(b"<", b"&lt;")
+        xml = xml[:at] + token.replace(b">", b"&gt;") + xml[at:]
+        ends = [e if e <= at else e + len(token) for e in ends]
+    return xml
 
 
 def _mutate_docx(rng: random.Random, data: bytes) -> bytes:
@@ -112,7 +137,7 @@ def _mutate_docx(rng: random.Random, data: bytes) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info, body in members:
             if info.filename == "word/document.xml":
-                body = mutate(rng, body)
+                body = _mutate_xml_text(rng, body) if rng.random() < 0.7 else mutate(rng, body)
             target.writestr(info.filename, body)
     return out.getvalue()
 

@@ -13,6 +13,7 @@ section 一 (where reports state the 统计期限) is ``extra["preamble"]``.
 from __future__ import annotations
 
 import json
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -66,6 +67,7 @@ class Failure:
     source: str
     message: str
     kind: FailureKind = "unreadable"
+    fault: str | None = None  # internal errors: the exception and the line that raised it
 
     @property
     def not_a_report(self) -> bool:
@@ -76,11 +78,20 @@ Outcome = Extraction | Failure
 
 
 def internal_failure(source: str, exc: BaseException, during: str = "提取") -> Failure:
-    """The outcome of an unexpected exception: named as gongkai's fault, with its type."""
+    """The outcome of an unexpected exception: named as gongkai's fault, with its type and
+    the line that raised it (for the bug report)."""
     detail = f"{type(exc).__name__}：{str(exc)[:200]}"
-    return Failure(
-        source, f"{source}：{during}时出现内部错误（{detail}），请报告此问题", "internal"
-    )
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{_short(frames[-1].filename)}:{frames[-1].lineno}" if frames else "?"
+    message = f"{source}：{during}时出现内部错误（{detail}），请报告此问题"
+    return Failure(source, message, "internal", f"{type(exc).__name__} at {where}")
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", "src/"):
+        if marker in filename:
+            return filename.rsplit(marker, 1)[1]
+    return Path(filename).name
 
 
 def _plain(prov: Provenance | None) -> dict[str, Any] | None:
