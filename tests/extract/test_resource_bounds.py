@@ -151,3 +151,14 @@ def test_a_json_number_longer_than_pythons_int_limit_is_bad_input(tmp_path: Path
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == EXIT_UNREADABLE and "位数过多" in result.output
     assert "位数过多" in _only_failure(path).message
+
+
+def test_every_report_of_a_crawler_dump_is_written_with_its_provenance(tmp_path: Path) -> None:
+    dump = tmp_path / "records.csv"
+    rows = "".join(f'"r{i}","{report_text()}"\n' for i in range(3))
+    dump.write_text('"标题","正文"\n' + rows, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(dump), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and all('"provenance"' in line for line in lines)

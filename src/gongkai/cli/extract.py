@@ -20,12 +20,12 @@ from gongkai.cli.app import (
     console,
     err_console,
 )
-from gongkai.extract import Extraction, Failure, Outcome
+from gongkai.extract import Extraction, Failure
 from gongkai.extract.audit import (
     STATUS_LABELS,
     AuditError,
     AuditResult,
-    extract_for_audit,
+    guarded,
     run_audit,
     summary_sentence,
     write_result,
@@ -70,9 +70,8 @@ _FAILURE_EXITS = {"internal": EXIT_INTERNAL, "unreadable": EXIT_UNREADABLE,
                   "not_report": EXIT_NOT_A_REPORT}  # fmt: skip
 
 
-def _exit_status(outcomes: list[Outcome]) -> int:
+def _exit_status(kinds: set[str]) -> int:
     """The gravest failure decides (internal error, then unreadable input, then not a report)."""
-    kinds = {o.kind for o in outcomes if isinstance(o, Failure)}
     return next((code for kind, code in _FAILURE_EXITS.items() if kind in kinds), EXIT_OK)
 
 
@@ -87,31 +86,29 @@ def extract_command(
     ] = None,
 ) -> None:
     """从已发布的年度报告（TXT/MD/HTML/PDF/DOCX/JSON/CSV）中提取数据，带出处。"""
-    outcomes: list[Outcome] = []
-    lines: list[str] = []
-    for path in files:
-        found = extract_for_audit(str(path))
-        outcomes.extend(found)
-        for outcome in found:
-            if isinstance(outcome, Failure):
-                err_console.print(f"[red]{STATUS_LABELS[outcome.kind]}[/red] {outcome.message}")
-            elif as_json:
-                lines.append(outcome.to_json())
-            elif output is None:
-                _summary(outcome)
-    if as_json or output is not None:
-        if not as_json:  # -o without --json still writes data, not a screen summary
-            lines = [o.to_json() for o in outcomes if isinstance(o, Extraction)]
-        text = "".join(line + "\n" for line in lines)
-        if output is None:
-            typer.echo(text, nl=False)
-        else:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                err_console.print(f"[red]无法写入[/red] {output}：{exc.strerror or exc}")
-                raise typer.Exit(EXIT_UNREADABLE) from None
-    raise typer.Exit(_exit_status(outcomes))
+    kinds: set[str] = set()
+    try:
+        sink = output.open("w", encoding="utf-8") if output is not None else None
+    except OSError as exc:
+        err_console.print(f"[red]无法写入[/red] {output}：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    try:
+        for path in files:
+            # One report at a time: a dump of thousands is written as it is read, not held.
+            for outcome in guarded(str(path)):
+                if isinstance(outcome, Failure):
+                    kinds.add(outcome.kind)
+                    err_console.print(f"[red]{STATUS_LABELS[outcome.kind]}[/red] {outcome.message}")
+                elif sink is not None:  # -o without --json still writes data, not a summary
+                    sink.write(outcome.to_json() + "\n")
+                elif as_json:
+                    typer.echo(outcome.to_json())
+                else:
+                    _summary(outcome)
+    finally:
+        if sink is not None:
+            sink.close()
+    raise typer.Exit(_exit_status(kinds))
 
 
 def _print_audit(result: AuditResult) -> None:

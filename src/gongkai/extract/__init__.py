@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -183,36 +184,47 @@ def _canonical(data: bytes, name: str) -> Extraction | None:
     return Extraction(report, name, "canonical", "utf-8")
 
 
-def extract_all_bytes(data: bytes, name: str) -> list[Outcome]:
-    """Every report in a file's bytes; a file that gives none is one Failure."""
+def iter_outcomes(data: bytes, name: str) -> Iterator[Outcome]:
+    """Every report in a file's bytes, one at a time (a crawler dump may hold thousands);
+    a file that gives none is one Failure."""
     try:
         canonical = _canonical(data, name)
         if canonical is not None:
-            return [canonical]
+            yield canonical
+            return
         documents = load_documents(data, name)
     except UnreadableError as exc:
-        return [Failure(name, str(exc))]
+        yield Failure(name, str(exc))
+        return
     except Exception as exc:  # a loader defect: this file fails, the caller's batch goes on
-        return [internal_failure(name, exc)]
-    outcomes: list[Outcome] = []
+        yield internal_failure(name, exc)
+        return
     for doc in documents:
         try:
-            outcomes.append(extract_document(doc))
+            yield extract_document(doc)
         except NotAReportError as exc:
-            outcomes.append(Failure(doc.source, str(exc), "not_report"))
+            yield Failure(doc.source, str(exc), "not_report")
         except UnreadableError as exc:
-            outcomes.append(Failure(doc.source, str(exc)))
+            yield Failure(doc.source, str(exc))
         except Exception as exc:  # one record's defect does not lose the file's other records
-            outcomes.append(internal_failure(doc.source, exc))
-    return outcomes
+            yield internal_failure(doc.source, exc)
 
 
-def extract_path(path: str | Path) -> list[Outcome]:
+def iter_path(path: str | Path) -> Iterator[Outcome]:
     try:
         data = read_bytes(path)
     except UnreadableError as exc:
-        return [Failure(str(path), str(exc))]
-    return extract_all_bytes(data, str(path))
+        yield Failure(str(path), str(exc))
+        return
+    yield from iter_outcomes(data, str(path))
+
+
+def extract_all_bytes(data: bytes, name: str) -> list[Outcome]:
+    return list(iter_outcomes(data, name))
+
+
+def extract_path(path: str | Path) -> list[Outcome]:
+    return list(iter_path(path))
 
 
 def _single(outcomes: list[Outcome], name: str) -> Extraction:
@@ -256,4 +268,6 @@ __all__ = [
     "extract_document",
     "extract_file",
     "extract_path",
+    "iter_outcomes",
+    "iter_path",
 ]

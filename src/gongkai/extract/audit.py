@@ -15,13 +15,13 @@ import importlib
 import io
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from gongkai.extract import Extraction, Failure, Outcome, extract_path, internal_failure
+from gongkai.extract import Extraction, Failure, Outcome, internal_failure, iter_path
 from gongkai.extract.loaders import EXTENSIONS
 from gongkai.report import AnnualReport
 from gongkai.rules import DEFAULT_SETTINGS, SEVERITY_LABELS, Finding, RuleSettings, Severity, check
@@ -115,12 +115,22 @@ def collect_files(
     return list(unique)
 
 
-def extract_for_audit(path: str) -> list[Outcome]:
-    """Worker: never raises, so one file cannot stop the batch."""
+def guarded(path: str) -> Iterator[Outcome]:
+    """A file's outcomes, one at a time; never raises, so one file cannot stop a batch."""
     try:
-        return extract_path(path)
-    except Exception as exc:  # a defect in extraction must not end the batch
-        return [internal_failure(path, exc)]
+        yield from iter_path(path)
+    except Exception as exc:  # a defect outside the per-document guards
+        yield internal_failure(path, exc)
+
+
+def extract_for_audit(path: str) -> list[Outcome]:
+    """Worker: a file's outcomes without cell provenance, which the audit does not show and
+    which is most of a report's size (a dump of thousands of reports stays small)."""
+    outcomes = list(guarded(path))
+    for outcome in outcomes:
+        if isinstance(outcome, Extraction):
+            outcome.report.extra.pop("provenance", None)
+    return outcomes
 
 
 def _extract_all(files: list[Path], workers: int, progress: Progress | None,
