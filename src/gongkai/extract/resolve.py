@@ -20,6 +20,7 @@ from gongkai.extract.cell_text import parse_cell
 from gongkai.extract.document import AmbiguousCell, Provenance, TableName
 from gongkai.extract.layouts.pieces import Piece, PieceKind
 from gongkai.extract.notes import named_column
+from gongkai.extract.spacing import Run, uncertain_runs
 from gongkai.extract.splitting import Reading, split_by_sums, split_tokens
 from gongkai.formats import CellKind, Format, table2_row
 from gongkai.report.cells import Cell, numeric
@@ -161,19 +162,26 @@ def resolve_row(
     )
     warnings: list[str] = []
     cells = row.cells
+    blocks = _T3_BLOCKS if row.table == "table3" and len(kinds) == sum(_T3_BLOCKS) else ()
+    suggested: list[list[Cell]] = []
     # What was printed, as the reader saw it: one run, or separate cells.
     printed = ("" if row.packed else " ").join(p.text or "□" for p in cells)
     if row.detached is not None and not row.packed:
         printed = " ".join([row.detached.text, *(p.text or "□" for p in cells)])
         candidates = _detached_candidates(row, key, fmt, kinds, warnings)
     elif row.packed and cells and all(p.kind is PieceKind.VALUE for p in cells):
-        blocks = _T3_BLOCKS if row.table == "table3" and len(kinds) == sum(_T3_BLOCKS) else ()
         candidates = _split_candidates(
             cells, kinds, rule, items, allow_blanks, warnings, row.label, blocks
         )
+    elif not row.local and (runs := uncertain_runs(cells, len(kinds))) is not None:
+        candidates, suggested = _respaced_candidates(
+            runs, cells, kinds, rule, items, blocks, warnings, row.label
+        )
     else:
         candidates = _placed_candidates(cells, kinds, rule, items, warnings, row.label)
-    resolved = ResolvedRow(row.table, key, row.label, row.official, candidates, printed, warnings)
+    resolved = ResolvedRow(
+        row.table, key, row.label, row.official, candidates, printed, warnings, suggested
+    )
     if row.table == "table3" and len(candidates) == 1:
         values = candidates[0].values
         applicants = _ints(values[:6])
@@ -232,6 +240,73 @@ def _split_candidates(
         )
         return [_direct(cells, kinds, rule, items)]
     return _best_first(candidates)
+
+
+def _respaced_candidates(
+    runs: list[Run],
+    cells: list[Piece],
+    kinds: list[CellKind],
+    rule: Callable[[Sequence[Cell]], int],
+    items: bool,
+    blocks: Sequence[int],
+    warnings: list[str],
+    label: str,
+) -> tuple[list[Candidate], list[list[Cell]]]:
+    """A row whose single spaces may not be cell boundaries (``gongkai.extract.spacing``).
+
+    With one number per cell the printed spaces are read, and the other readings the row's
+    arithmetic allows are reported with it (ambiguous); with more numbers than cells the
+    arithmetic splits the runs, printed spaces kept as boundaries where it can.
+    """
+    tokens = [run.text for run in runs]
+    if blocks and all(k is CellKind.COUNT for k in kinds):
+        readings = split_by_sums(tokens, blocks).readings
+    else:
+        readings = split_tokens(tokens, kinds).readings
+    found = [_from_run_reading(reading, runs, kinds, rule, items) for reading in readings]
+    printed = " ".join(p.text for p in cells)
+    if len(cells) == len(kinds):
+        direct = _direct(cells, kinds, rule, items)
+        others = [c for c in _best_first(found) if c.values != direct.values]
+        if others and others[0].status <= direct.status:
+            warnings.append(
+                f"「{label}」印出的“{printed}”中有的空格可能不在单元格边界上，按印出的空格读取"
+            )
+            return [direct], [c.values for c in others[:_MAX_ALTERNATIVES]]
+        return [direct], []
+    if not found:
+        return _placed_candidates(cells, kinds, rule, items, warnings, label), []
+    warnings.append(
+        f"「{label}」印出的“{printed}”有 {len(cells)} 个数字，多于应有的 {len(kinds)} 个："
+        "有的空格不在单元格边界上，按各列的关系和印出的空格拆分"
+    )
+    return _best_first(found), []
+
+
+def _from_run_reading(
+    reading: Reading,
+    runs: list[Run],
+    kinds: list[CellKind],
+    rule: Callable[[Sequence[Cell]], int],
+    items: bool,
+) -> Candidate:
+    """A reading of runs; its rank starts with how far it departs from the printed spaces
+    (spaces inside a cell plus boundaries where no space is printed)."""
+    values: list[Cell] = []
+    spans: list[tuple[Provenance | None, int, int | None] | None] = []
+    texts: list[str | None] = []
+    boundaries: set[tuple[int, int]] = set()
+    for part, kind in zip(reading, kinds, strict=True):
+        assert part is not None  # runs hold no blanks
+        values.append(parse_cell(part.text, kind))
+        spans.append(runs[part.token].span(part.start, len(part.text)))
+        texts.append(part.text)
+        end = part.start + len(part.text)
+        if end < len(runs[part.token].text):
+            boundaries.add((part.token, end))
+    spaces = {(i, position) for i, run in enumerate(runs) for position in run.spaces()}
+    departure = len(spaces ^ boundaries)
+    return Candidate(values, spans, rule(values), (departure, *_preference(values, texts, items)))
 
 
 def _from_reading(
