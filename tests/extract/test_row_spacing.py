@@ -11,7 +11,7 @@ GAP = "    "
 T4 = GAP.join(["1", "0", "0", "0", "1", *["0"] * 10])
 
 
-def _read(regulations: str, new_received: str) -> TablesReading:
+def _read(regulations: str, new_received: str, table4: str = T4) -> TablesReading:
     lines = [
         "二、主动公开政府信息情况",
         "第二十条第（一）项",
@@ -27,7 +27,7 @@ def _read(regulations: str, new_received: str) -> TablesReading:
         "四、政府信息公开行政复议、行政诉讼情况",
         "行政复议 行政诉讼",
         "结果维持 结果纠正 其他结果 尚未审结 总计",
-        T4,
+        table4,
         "五、存在的主要问题及改进情况",
         "无。",
     ]
@@ -86,3 +86,10 @@ def test_the_cell_provenance_covers_the_printed_space() -> None:
     reading = _read(_cells("2", "0", "11"), _cells("1 2", "3", "0", "0", "0", "0", "15"))
     provenance = reading.provenance["table3"]["new_received"][0]
     assert provenance is not None and provenance.length == len("1 2")
+
+
+def test_table4_with_a_space_inside_a_number_is_split_by_its_block_sums() -> None:
+    printed = _cells("1 2", "0", "0", "0", "12", *["0"] * 5, "3", "0", "0", "0", "3")
+    reading = _read(_cells("2", "0", "11"), _cells("3", "0", "0", "0", "0", "0", "3"), printed)
+    assert reading.table4 == [12, 0, 0, 0, 12, 0, 0, 0, 0, 0, 3, 0, 0, 0, 3]
+    assert any(w.startswith("「表四」") and "空格" in w for w in reading.warnings)

@@ -256,8 +256,16 @@ class _Assembler:
         blank_so_far = all(p.kind is PieceKind.BLANK for p in self.out.table4)
         if len(group) == _T4_WIDTH and blank_so_far:  # values replace an empty spacer row
             self.out.table4 = group
+        elif len(group) > _T4_WIDTH and blank_so_far and _one_printed_row(group):
+            self.out.table4 = group  # a space inside a number: the resolver regroups
         elif len(group) == _T4_BLOCK and len(self.out.table4) % _T4_BLOCK == 0:
             self.out.table4 = [*self.out.table4, *group]
+
+
+def _one_printed_row(group: list[Piece]) -> bool:
+    """Values of one delimited line (a row of columns), not cells gathered from many."""
+    lines = {p.prov.line for p in group if p.prov is not None}
+    return len(lines) == 1 and all(p.kind is PieceKind.VALUE and p.bounded for p in group)
 
 
 def _blank_table_row(group: list[Piece], width: int) -> bool:

@@ -201,6 +201,13 @@ def resolve_table4(cells: list[Piece]) -> ResolvedRow:
         candidates = _split_candidates(
             values, kinds, table4_status, False, False, warnings, "表四", _T4_BLOCKS
         )
+    elif (runs := uncertain_runs(cells, _T4_SIZE)) is not None:
+        candidates, suggested = _respaced_candidates(
+            runs, cells, kinds, table4_status, False, _T4_BLOCKS, warnings, "表四"
+        )
+        return ResolvedRow(
+            "table4", "table4", "表四", True, candidates, printed, warnings, suggested
+        )
     else:
         candidates = [_direct(cells[:_T4_SIZE], kinds, table4_status, False)]
     return ResolvedRow("table4", "table4", "表四", True, candidates, printed, warnings)
