@@ -11,7 +11,7 @@ from gongkai.extract.document import Document
 from gongkai.extract.tables import read_tables
 from gongkai.formats.national import TABLE4
 from tests.extract.reports import Facts, report_docx, report_html
-from tests.extract.tables_helpers import grid
+from tests.extract.tables_helpers import grid, text_document
 
 
 def _blank_html() -> str:
@@ -46,3 +46,23 @@ def test_values_after_an_empty_row_are_table4(spacer: bool) -> None:
 
 def test_a_table4_header_without_any_row_is_not_printed_values() -> None:
     assert read_tables(_table4_grid()).table4 is None
+
+
+def test_blank_template_markdown_table4_is_blank_cells() -> None:
+    labels = " | ".join(c.label for c in TABLE4.columns * 3)
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "| 行政复议 |" + " |" * 4 + " 行政诉讼 |" + " |" * 9,
+            "|" + "---|" * 15,
+            f"| {labels} |",
+            "|" + "  |" * 15,
+            "五、存在的主要问题及改进情况",
+        ]
+    )
+    assert read_tables(text_document(text, "md"), 2023).table4 == [None] * TABLE4.size
+
+
+def test_a_text_table4_header_without_values_is_not_printed() -> None:
+    text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n总计\n\n\n五、存在的主要问题及改进情况\n"
+    assert read_tables(text_document(text), 2023).table4 is None
