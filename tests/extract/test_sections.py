@@ -121,3 +121,11 @@ def test_heading_variants_are_the_sections_not_missing_ones(five: str, six: str)
     assert report.sections["6"].startswith("本年度未收取信息处理费")
     findings = check(report, rules=("E2", "E5"))
     assert [f.message for f in findings if f.table == "sections"] == []
+
+
+def test_site_words_in_the_narrative_do_not_cut_a_section() -> None:
+    sections = _sections(
+        "一、总体情况\n优化网站地图和联系我们栏目，增加分享到政务新媒体的功能。\n"
+        "二、主动公开政府信息情况\n无。\n"
+    )
+    assert sections["1"] == "优化网站地图和联系我们栏目，增加分享到政务新媒体的功能。"

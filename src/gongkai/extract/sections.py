@@ -90,8 +90,10 @@ def _body_lines(doc: Document, used_rows: Collection[tuple[int, int]]) -> list[T
     ]
 
 
-def _trim(text: str) -> str:
-    footer = _SITE_FOOTER.search(to_simplified(text))
+def _trim(text: str, *, last: bool) -> str:
+    """A section's text; the site's footer can only follow the last one (a report may
+    well mention 网站地图 or 联系我们 in its narrative)."""
+    footer = _SITE_FOOTER.search(to_simplified(text)) if last else None
     if footer:
         text = text[: footer.start()]
     return text.strip(" \t\r\n\u3000\u00a0")
@@ -143,5 +145,6 @@ def read_sections(
             prov = Provenance(
                 line=base.line, offset=base.offset + start - starts[line_index], length=end - start
             )
-        sections.append(SectionText(number, _trim(text[end:stop]), prov))
+        last = index + 1 == len(found)
+        sections.append(SectionText(number, _trim(text[end:stop], last=last), prov))
     return sections
