@@ -77,3 +77,14 @@ def test_tables_are_read_as_without_navigation(kind: str) -> None:
     assert report.table2 == plain.table2
     assert report.table3 == plain.table3
     assert report.table4 == plain.table4 == FACTS.table4
+
+
+@pytest.mark.parametrize("separator", ["_", " - ", "|", "——"])
+def test_the_page_title_without_the_site_name_is_the_title(separator: str) -> None:
+    site = f"某某市数据局2023年政府信息公开工作年度报告{separator}某某市人民政府门户网站"
+    page = _page_html().decode("utf-8")
+    assert "<title>年报</title>" in page
+    page = page.replace("<title>年报</title>", f"<title>{site}</title>")
+    report = extract_bytes(page.encode("utf-8"), "page.html").report
+    assert report.title == "某某市数据局2023年政府信息公开工作年度报告"
+    assert report.agency == "某某市数据局"

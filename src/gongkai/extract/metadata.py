@@ -33,6 +33,7 @@ _TITLE_LINE = re.compile(
     r"^[\s\u3000#*]*((?:[^\s，。；：:《]{2,30}[\s\u3000]*)?\d{4}\s*年度?[^，。；\s《]{0,30}?"
     r"(?:报告|年报))"
 )
+_TITLE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-—–]+\s+|\s*——\s*")
 _TITLE_PHRASE = re.compile(r"(?:政府信息公开|政务公开)[^，。；]{0,10}(?:报告|年报)")
 _HEADER = re.compile(
     r"^\s*(标题|发布时间|发布日期|发文日期|成文日期|公开日期|发布机构)\s*[:：]\s*(.*)$"
@@ -161,6 +162,13 @@ def _header_fields(lines: list[TextLine]) -> dict[str, tuple[str, Provenance]]:
     return fields
 
 
+def _without_site_name(title: str) -> str:
+    """A page <title> without the site's name around it ("…年度报告_某某市人民政府")."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    named = [p for p in parts if _TITLE_PHRASE.search(to_simplified(p))]
+    return named[0] if named else title.strip()
+
+
 def _is_title(text: str) -> bool:
     match = _TITLE_LINE.match(text)
     return bool(match and _TITLE_PHRASE.search(to_simplified(match.group(1))))
@@ -173,8 +181,9 @@ def _whole_title(text: str) -> bool:
 
 
 def find_title(doc: Document) -> Found | None:
-    if doc.meta.get("title") and _TITLE_PHRASE.search(to_simplified(doc.meta["title"])):
-        return Found(doc.meta["title"], Provenance(), "来源文件的标题字段")
+    hint = _without_site_name(doc.meta.get("title") or "")
+    if hint and _TITLE_PHRASE.search(to_simplified(hint)):
+        return Found(hint, Provenance(), "来源文件的标题字段")
     header = _header_fields(doc.lines).get("标题")
     if header:
         return Found(header[0], header[1], "页面标题")
