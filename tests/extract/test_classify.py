@@ -81,9 +81,20 @@ def test_a_two_year_comparison_is_not_a_report_even_with_every_part() -> None:
     assert "2023年与2024年" in verdict.reason and "比对" in verdict.reason
 
 
-def test_a_comparison_table_with_both_years_as_columns_is_not_a_report() -> None:
-    text = report_text() + "附：指标名称 2022年 2023年 增减值\n本年新收 2 3 1\n"
+def test_both_years_tables_with_a_difference_table_are_not_a_report() -> None:
+    text = (
+        report_text(Facts(year=2022))
+        + report_text(Facts(year=2023))
+        + "差异分析\n指标名称 2022年 2023年 增减值\n本年新收政府信息公开申请数量 3 3 -\n"
+    )
     assert not classify(text).is_report
+
+
+def test_a_report_with_a_small_year_on_year_table_is_still_a_report() -> None:
+    text = report_text().replace(
+        "一、总体情况\n", "一、总体情况\n指标 2022年 2023年 同比\n主动公开信息 300 320 6.7%\n"
+    )
+    assert classify(text).is_report
 
 
 def test_a_report_comparing_with_last_year_in_its_text_is_still_a_report() -> None:

@@ -56,7 +56,10 @@ def _two_years(flat: str) -> tuple[str, str] | None:
     """The two years a comparison document sets side by side, else None."""
     head = unicodedata.normalize("NFKC", flat[:_HEAD_CHARS])  # peer PDFs print ⽐ for 比
     matches = [m for pattern in _TWO_YEARS_HEAD for m in pattern.finditer(head)]
-    matches += list(_TWO_YEARS_COLUMNS.finditer(flat))
+    if any(flat.count(label) >= 2 for label in _TABLE_LABELS[:3]):
+        # columns of two years beside the tables printed twice; a report comparing one
+        # figure with last year's prints its own tables once
+        matches += list(_TWO_YEARS_COLUMNS.finditer(flat))
     for match in matches:
         if match.group(1) != match.group(2):
             return match.group(1), match.group(2)
