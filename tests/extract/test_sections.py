@@ -111,6 +111,26 @@ HEADING_VARIANTS = [
 ]
 
 
+EARLIER_VARIANTS = [
+    ("二、主动公开政府信息情况", "二、主动公开政府信息的情况"),
+    ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请的情况"),
+    (
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+    ),
+    ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼的情况"),
+]
+
+
+@pytest.mark.parametrize(("official", "variant"), EARLIER_VARIANTS)
+def test_variants_of_the_earlier_headings_are_their_sections(official: str, variant: str) -> None:
+    text = report_text().replace(official, variant)
+    report = extract_bytes(text.encode("utf-8"), "r.txt").report
+    assert report.sections is not None and list(report.sections) == ["1", "2", "3", "4", "5", "6"]
+    assert report.table2 is not None and report.table3 is not None and report.table4 is not None
+    assert [f.message for f in check(report, rules=("E2",)) if f.table == "sections"] == []
+
+
 @pytest.mark.parametrize(("five", "six"), HEADING_VARIANTS)
 def test_heading_variants_are_the_sections_not_missing_ones(five: str, six: str) -> None:
     text = report_text().replace("五、存在的主要问题及改进情况", five)
