@@ -103,3 +103,9 @@ def test_the_table4_of_an_escaped_page_keeps_its_width() -> None:
     article = _article()
     extraction = extract_bytes(("x = " + json.dumps(article) + ";").encode(), "a.js")
     assert extraction.report.table4 is not None and len(extraction.report.table4) == TABLE4.size
+
+
+def test_string_literals_joined_by_plus_are_one_html_string() -> None:
+    lines = [json.dumps(line, ensure_ascii=False) for line in _article().split("</p>")]
+    script = "document.write(" + ' + "</p>" +\n'.join(lines) + ");"
+    _assert_read_as_tables(extract_bytes(script.encode("utf-8"), "page.js"))

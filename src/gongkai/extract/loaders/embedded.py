@@ -58,14 +58,24 @@ def holds_table(text: str) -> bool:
     return _RAW_TABLE.search(text) is not None and _RAW_CELL.search(text) is not None
 
 
+_CONCATENATION = re.compile(r"\s*\+\s*")
+
+
 def _literals(text: str) -> list[str]:
-    """Decoded string literals holding a table, in printed order."""
-    found = []
+    """Decoded string literals holding a table, in printed order; literals joined by ``+``
+    (``"<table>" + "<tr>…"``) are one string."""
+    strings: list[list[str]] = []
+    previous_end = -1
     for match in _LITERAL.finditer(text):
         body = next(group for group in match.groups() if group is not None)
-        if _MARKER.search(body):
-            found.append(unescape_markup(unescape_js(body)))
-    return found
+        joined = strings and _CONCATENATION.fullmatch(text, previous_end, match.start())
+        if joined:
+            strings[-1].append(body)
+        else:
+            strings.append([body])
+        previous_end = match.end()
+    bodies = ["".join(parts) for parts in strings]
+    return [unescape_markup(unescape_js(body)) for body in bodies if _MARKER.search(body)]
 
 
 def embedded_html(text: str) -> str | None:
