@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from gongkai.extract import extract_bytes
 from gongkai.extract.document import TablesReading
 from gongkai.extract.tables import read_tables
+from tests.extract.reports import report_html
 from tests.extract.tables_helpers import text_document
 
 GAP = "    "
@@ -93,3 +95,14 @@ def test_table4_with_a_space_inside_a_number_is_split_by_its_block_sums() -> Non
     reading = _read(_cells("2", "0", "11"), _cells("3", "0", "0", "0", "0", "0", "3"), printed)
     assert reading.table4 == [12, 0, 0, 0, 12, 0, 0, 0, 0, 0, 3, 0, 0, 0, 3]
     assert any(w.startswith("「表四」") and "空格" in w for w in reading.warnings)
+
+
+def test_a_thousands_space_inside_a_real_table_cell_is_one_number() -> None:
+    html = report_html().replace("<td>12</td>", "<td>1 234</td>", 1)
+    report = extract_bytes(html.encode("utf-8"), "page.html").report
+    assert report.table2 is not None and report.table2["licensing"] == [1234]
+    markdown = "\n".join(
+        ["| 信息内容 | 本年处理决定数量 |", "|---|---|", "| 行政许可 | 1 234 |", "| 行政处罚 | 5 |"]
+    )
+    reading = read_tables(text_document(markdown, "md"), 2023)
+    assert reading.table2 is not None and reading.table2["licensing"] == [1234]

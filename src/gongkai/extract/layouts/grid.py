@@ -7,9 +7,8 @@ cells (``&nbsp;``) are blank cells.
 
 from __future__ import annotations
 
-from gongkai.extract.cell_text import is_value
 from gongkai.extract.document import Grid
-from gongkai.extract.layouts.pieces import END, Piece, PieceKind, is_blank
+from gongkai.extract.layouts.pieces import END, Piece, bounded_cell
 
 
 def grid_pieces(grid: Grid) -> list[Piece]:
@@ -22,12 +21,6 @@ def grid_pieces(grid: Grid) -> list[Piece]:
             ):
                 continue
             previous = cell
-            text = " ".join(cell.text.split())
-            if is_blank(text):
-                pieces.append(Piece(PieceKind.BLANK, "", cell.prov, bounded=True))
-            elif is_value(text):
-                pieces.append(Piece(PieceKind.VALUE, text, cell.prov, bounded=True))
-            else:
-                pieces.append(Piece(PieceKind.TEXT, text, cell.prov, bounded=True))
+            pieces.append(bounded_cell(" ".join(cell.text.split()), cell.prov))
         pieces.append(END)
     return pieces

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from gongkai.extract.cell_text import is_value
 from gongkai.extract.document import TextLine
-from gongkai.extract.layouts.pieces import END, Piece, PieceKind, is_blank, text_prov
+from gongkai.extract.layouts.pieces import END, Piece, bounded_cell, text_prov
 
 _SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
@@ -38,13 +37,7 @@ def markdown_row(line: TextLine) -> list[Piece]:
         cell = text[start:end]
         content = cell.strip()
         offset = start + (len(cell) - len(cell.lstrip()))
-        prov = text_prov(line, offset, len(content))
-        if is_blank(content):
-            pieces.append(Piece(PieceKind.BLANK, "", prov, bounded=True))
-        elif is_value(content):
-            pieces.append(Piece(PieceKind.VALUE, content, prov, bounded=True))
-        else:
-            pieces.append(Piece(PieceKind.TEXT, content, prov, bounded=True))
+        pieces.append(bounded_cell(content, text_prov(line, offset, len(content))))
         start = end + 1
     pieces.append(END)
     return pieces

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gongkai.extract.cell_text import NUMBER, TEXT_VALUES, UNIT_AFTER
+from gongkai.extract.cell_text import NUMBER, TEXT_VALUES, UNIT_AFTER, is_value
 from gongkai.extract.document import Provenance, TextLine
 
 
@@ -33,6 +33,9 @@ class Piece:
 END = Piece(PieceKind.END)
 
 _WORD = re.compile(r"\S+")
+# "1 234" in one cell of a real table: a space as thousands separator, not two cells.
+_THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:[ \u00a0\u2009\u202f\u3000]\d{3})+(?:\.\d+)?")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u2009\u202f\u3000]")
 
 
 def text_prov(line: TextLine, start: int, length: int) -> Provenance:
@@ -89,3 +92,13 @@ def _value_word(word: str, following: str) -> bool:
 
 def is_blank(text: str) -> bool:
     return not text.replace("\u00a0", "").replace("\u3000", "").strip()
+
+
+def bounded_cell(text: str, prov: Provenance | None) -> Piece:
+    """The piece of one delimited cell (grid, markdown): blank, value or text."""
+    if is_blank(text):
+        return Piece(PieceKind.BLANK, "", prov, bounded=True)
+    if _THOUSANDS.fullmatch(text):
+        text = _GROUP_SPACE.sub("", text)
+    kind = PieceKind.VALUE if is_value(text) else PieceKind.TEXT
+    return Piece(kind, text, prov, bounded=True)
