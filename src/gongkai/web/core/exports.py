@@ -1,4 +1,7 @@
-"""A table as a download: XLSX (write-only, streams rows) or CSV that Excel opens right."""
+"""A table as a download: XLSX (write-only, streams rows) or CSV that Excel opens right.
+
+Every export of the platform goes through here, so every cell is written safely: text is
+never a formula (``gongkai.safecells``), whatever an applicant typed."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from typing import Any
 
 from django.http import Http404, HttpResponse
 from openpyxl import Workbook
+
+from gongkai.safecells import csv_row, xlsx_row
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("xlsx", "csv")
@@ -24,16 +29,16 @@ def table_download(
         buffer = io.StringIO()
         buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
         writer = csv.writer(buffer)
-        writer.writerow(headers)
+        writer.writerow(csv_row(headers))
         for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow(csv_row(row))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         book = Workbook(write_only=True)
         page = book.create_sheet(sheet)
-        page.append(list(headers))
+        page.append(xlsx_row(page, headers))
         for row in rows:
-            page.append(list(row))
+            page.append(xlsx_row(page, row))
         out = io.BytesIO()
         book.save(out)
         response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
