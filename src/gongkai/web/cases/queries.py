@@ -41,12 +41,35 @@ def visible_cases(user: Any) -> QuerySet[Case]:
     return Case.objects.filter(agency_id__in=ids)
 
 
+PERSONAL_DATA_ROLES = ("handler", "head", "supervisor")
+
+
 def can_see_personal(user: Any, case: Case) -> bool:
     """Applicants' personal data: the agency's own staff only (not supervisors above, not IT)."""
     return (
         getattr(user, "agency_id", None) == case.agency_id
         and permissions.can_view(user, case.agency)
-        and user.role in ("handler", "head", "supervisor")
+        and user.role in PERSONAL_DATA_ROLES
+    )
+
+
+def names_in_clear_q(user: Any) -> Q:
+    """The cases whose applicant name ``user`` sees whole: organisations' names everywhere
+    (``mask_name``), a person's only where :func:`can_see_personal` holds."""
+    clear = ~Q(applicant_type="natural_person")
+    agency_id = getattr(user, "agency_id", None)
+    if agency_id is not None and getattr(user, "role", "") in PERSONAL_DATA_ROLES:
+        clear |= Q(agency_id=agency_id)
+    return clear
+
+
+def search_q(user: Any, text: str) -> Q:
+    """Text search over what the viewer sees in clear only, so a search cannot un-mask a
+    name: the number and the request everywhere, the applicant's name where shown whole."""
+    return (
+        Q(number__contains=text)
+        | Q(description__contains=text)
+        | (Q(applicant_name__contains=text) & names_in_clear_q(user))
     )
 
 
@@ -73,13 +96,13 @@ def due_within_q(today: dt.date, workdays: int) -> Q:
     )
 
 
-def filter_cases(cases: QuerySet[Case], data: Mapping[str, Any], today: dt.date) -> QuerySet[Case]:
-    """Apply the list filters (cleaned data of ``CaseFilterForm``)."""
+def filter_cases(
+    cases: QuerySet[Case], data: Mapping[str, Any], today: dt.date, viewer: Any
+) -> QuerySet[Case]:
+    """Apply the list filters (cleaned data of ``CaseFilterForm``) for ``viewer``."""
     q = (data.get("q") or "").strip()
     if q:
-        cases = cases.filter(
-            Q(number__contains=q) | Q(applicant_name__contains=q) | Q(description__contains=q)
-        )
+        cases = cases.filter(search_q(viewer, q))
     state = data.get("state")
     if state == "open":
         cases = cases.filter(state__in=OPEN_STATES)

@@ -52,7 +52,7 @@ def _filtered(request: StaffRequest) -> tuple[forms.CaseFilterForm, QuerySet[Cas
     )
     cases = queries.visible_cases(user)
     if form.is_valid():
-        cases = queries.filter_cases(cases, form.cleaned_data, services.today())
+        cases = queries.filter_cases(cases, form.cleaned_data, services.today(), user)
     return form, cases
 
 
