@@ -13,9 +13,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from gongkai import uploads
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import Case, CaseDocument
-from gongkai.web.portal import codes, services, uploads
+from gongkai.web.portal import codes, services
 from gongkai.web.portal.models import OnlineApplication, OnlineCorrection
 from gongkai.web.portal.services import corrections
 from tests.web.conftest import PASSWORD, make_user

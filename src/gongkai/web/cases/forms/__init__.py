@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai import uploads
 from gongkai.clock import RECEIPT_RULES, Channel, EventType
 from gongkai.fees import SCHEME_LABELS
 from gongkai.letters.context import WITHHELD_REASONS
@@ -340,7 +341,25 @@ class DeferralForm(DatedActionForm):
 
 class NoteForm(TokenForm):
     text = forms.CharField(label="备注", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    attachment = forms.FileField(label="附件", required=False)
+    attachment = forms.FileField(label="附件", required=False, allow_empty_file=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from gongkai.web.cases.services.documents import ATTACHMENT_HELP
+
+        super().__init__(*args, **kwargs)
+        self.fields["attachment"].help_text = ATTACHMENT_HELP
+
+    def clean_attachment(self) -> Any:
+        """Too large a file is refused before it is read; its content is checked on saving."""
+        from gongkai.web.cases.services.documents import ATTACHMENT_MAX_BYTES
+
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            try:
+                uploads.check_size(upload.name or "", upload.size or 0, ATTACHMENT_MAX_BYTES)
+            except uploads.FileProblem as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return upload
 
 
 class CaseFilterForm(forms.Form):

@@ -8,9 +8,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from gongkai import uploads
 from gongkai.web.cases.models import Case, CaseDocument, CaseEvent
 from gongkai.web.cases.services.log import _check_edit, append_event
 from gongkai.web.cases.services.pinned import today
+
+# Staff attach scans of signed letters and proofs of service, larger than what applicants
+# send; the types are the portal's (one rule: ``gongkai.uploads``).
+ATTACHMENT_MAX_BYTES = 20 * uploads.MEGABYTE
+ATTACHMENT_HELP = (
+    f"一个文件，不超过 {uploads.size_label(ATTACHMENT_MAX_BYTES)}，限 {uploads.ALLOWED_LABEL} 格式"
+)
 
 
 def add_note(case: Case, by: Any, text: str, document: CaseDocument | None = None) -> CaseEvent:
@@ -35,11 +43,15 @@ def store_document(
     )
 
 
-def attach(
-    case: Case, by: Any, *, name: str, content: bytes, content_type: str, text: str = ""
-) -> CaseEvent:
+def attach(case: Case, by: Any, *, name: str, content: bytes, text: str = "") -> CaseEvent:
+    """Add a file to the case. Its type is recognised from the content and stored as such;
+    whatever the browser claimed is never trusted (a stored text/html would be served)."""
+    try:
+        kind = uploads.kind_of(name, content, ATTACHMENT_MAX_BYTES)
+    except uploads.FileProblem as exc:
+        raise ValidationError(str(exc)) from None
     with transaction.atomic():
-        doc = store_document(case, by, name=name, content=content, content_type=content_type)
+        doc = store_document(case, by, name=name, content=content, content_type=kind.content_type)
         return add_note(case, by, text or f"附件：{name}", document=doc)
 
 

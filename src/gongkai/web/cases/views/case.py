@@ -292,7 +292,8 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get(request, pk, "edit")
     form = forms.NoteForm(request.POST, request.FILES, prefix="note")
     if not form.is_valid():
-        return _page(request, case, status=400)
+        problems = [e for errors in form.errors.values() for e in errors]
+        return _failed(request, case, ValidationError(problems), None, None)
     upload = form.cleaned_data.get("attachment")
     try:
 
@@ -303,7 +304,6 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
                     request.user,
                     name=upload.name,
                     content=upload.read(),
-                    content_type=upload.content_type or "application/octet-stream",
                     text=form.cleaned_data["text"],
                 )
             return services.add_note(case, request.user, form.cleaned_data["text"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from gongkai import uploads
 from gongkai.web.cases.choices import (
     APPLICANT_TYPE_CHOICES,
     DELIVERY_CHOICES,
@@ -14,7 +15,7 @@ from gongkai.web.cases.choices import (
     ID_TYPE_CHOICES,
 )
 from gongkai.web.cases.forms import PastDateField
-from gongkai.web.portal import codes, uploads
+from gongkai.web.portal import codes
 from gongkai.web.portal.validators import document_number_problem
 
 PERSON = "natural_person"
@@ -279,13 +280,9 @@ class CorrectionForm(forms.Form):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        if upload.size is not None and upload.size > uploads.MAX_BYTES:  # before reading it
-            size = upload.size / (1024 * 1024)
-            raise forms.ValidationError(
-                f"附件“{upload.name}”大小为 {size:.1f} MB，超过 {uploads.MAX_LABEL} 的限制。"
-            )
-        content = upload.read()
         try:
+            uploads.check_size(upload.name or "", upload.size or 0)  # before reading it
+            content = upload.read()
             kind = uploads.kind_of(upload.name or "", content)
         except uploads.FileProblem as exc:
             raise forms.ValidationError(str(exc)) from None

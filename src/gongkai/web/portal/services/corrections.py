@@ -186,7 +186,6 @@ def confirm(correction: OnlineCorrection, by: Any, *, received_on: dt.date | Non
             by,
             name=locked.file_name,
             content=bytes(locked.file_content),
-            content_type=locked.file_type,
             text=f"网上补正附件：{locked.file_name}",
         )
     locked.received_on = received_on

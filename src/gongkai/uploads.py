@@ -1,8 +1,9 @@
-"""Checks of a file the applicant attaches: not empty, not too large, an allowed type.
+"""Checks of an attached file: not empty, not too large, an allowed type.
 
-The type is recognised by the file's content (its signature), not by the name or the
-browser's claim; the name's extension must agree with the content, so a renamed file is
-refused with a message that says so.
+One rule for every upload of the platform (applicants on the portal, staff in the case
+file). The type is recognised by the file's content (its signature), not by the name or
+the browser's claim; the name's extension must agree with the content, so a renamed file
+is refused with a message that says so, and the stored content type is the recognised one.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_LABEL = "10 MB"
+MEGABYTE = 1024 * 1024
+MAX_BYTES = 10 * MEGABYTE  # the portal's limit; callers may pass another
+MAX_LABEL = f"{MAX_BYTES // MEGABYTE} MB"
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,23 @@ class FileProblem(ValueError):
     """The attached file cannot be accepted; the message says why, for the applicant."""
 
 
-def kind_of(name: str, content: bytes) -> FileKind:
+def size_label(max_bytes: int) -> str:
+    return f"{max_bytes // MEGABYTE} MB"
+
+
+def check_size(name: str, size: int, max_bytes: int = MAX_BYTES) -> None:
+    """:class:`FileProblem` when ``size`` bytes are too many (callable before reading)."""
+    if size > max_bytes:
+        raise FileProblem(
+            f"附件“{name}”大小为 {size / MEGABYTE:.1f} MB，超过 {size_label(max_bytes)} 的限制。"
+        )
+
+
+def kind_of(name: str, content: bytes, max_bytes: int = MAX_BYTES) -> FileKind:
     """The allowed kind of the file, or :class:`FileProblem` naming what is wrong."""
     if not content:
         raise FileProblem(f"附件“{name}”是空文件，请重新选择。")
-    if len(content) > MAX_BYTES:
-        size = len(content) / (1024 * 1024)
-        raise FileProblem(f"附件“{name}”大小为 {size:.1f} MB，超过 {MAX_LABEL} 的限制。")
+    check_size(name, len(content), max_bytes)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     found = next((kind for kind in KINDS if kind.matches(content)), None)
     if found is None:
