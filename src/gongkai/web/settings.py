@@ -112,6 +112,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Login throttling: this many failures for one user name from one address lock it for a while.
 GONGKAI_LOGIN_MAX_FAILURES = config.env_int(ENV, "GONGKAI_LOGIN_MAX_FAILURES", 5)
+# ... and this many for one user name from any address (guessing spread over many machines).
+GONGKAI_LOGIN_MAX_FAILURES_PER_USER = config.env_int(ENV, "GONGKAI_LOGIN_MAX_FAILURES_PER_USER", 20)
 GONGKAI_LOGIN_LOCK_MINUTES = config.env_int(ENV, "GONGKAI_LOGIN_LOCK_MINUTES", 15)
 
 # Sessions end when the browser closes, and after this many idle minutes (renewed per request).

@@ -1,11 +1,15 @@
 """Throttling of the tracking page: the access code cannot be guessed.
 
-After ``GONGKAI_PORTAL_MAX_FAILURES`` (5) failed look-ups of one tracking number from one
-address within ``GONGKAI_PORTAL_LOCK_MINUTES`` (15), that pair is locked until the oldest of
-them leaves the window; one address failing ``GONGKAI_PORTAL_MAX_FAILURES_PER_IP`` (20) times
-across numbers is locked too (no walking through tracking numbers). As for logins
-(``accounts.throttling``), counting per number *and* address means nobody can lock an
-applicant out from elsewhere.
+Caps on failed look-ups within ``GONGKAI_PORTAL_LOCK_MINUTES`` (15), each locking until the
+oldest failure it counts leaves the window (``accounts.throttling.lock_of``):
+
+- one tracking number from one address, ``GONGKAI_PORTAL_MAX_FAILURES`` (5) — nobody can
+  lock an applicant out from elsewhere with these;
+- one address across numbers, ``GONGKAI_PORTAL_MAX_FAILURES_PER_IP`` (20) — no walking
+  through tracking numbers;
+- one tracking number from any address, ``GONGKAI_PORTAL_MAX_FAILURES_PER_NUMBER`` (20) —
+  guessing one applicant's code spread over many machines. Higher, because it locks the
+  applicant out too, and the message says why.
 """
 
 from __future__ import annotations
@@ -15,10 +19,17 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from gongkai.web.accounts.throttling import client_ip
+from gongkai.web.accounts.throttling import Cap, Lock, client_ip, lock_of
 from gongkai.web.portal.models import LookupFailure
 
-__all__ = ["clear_failures", "client_ip", "locked_until", "purge_expired", "record_failure"]
+__all__ = [
+    "clear_failures",
+    "client_ip",
+    "lock",
+    "locked_until",
+    "purge_expired",
+    "record_failure",
+]
 
 
 def _setting(name: str, default: int) -> int:
@@ -33,6 +44,10 @@ def max_failures_per_ip() -> int:
     return _setting("GONGKAI_PORTAL_MAX_FAILURES_PER_IP", 20)
 
 
+def max_failures_per_number() -> int:
+    return _setting("GONGKAI_PORTAL_MAX_FAILURES_PER_NUMBER", 20)
+
+
 def lock_minutes() -> int:
     return _setting("GONGKAI_PORTAL_LOCK_MINUTES", 15)
 
@@ -41,28 +56,40 @@ def _window() -> timedelta:
     return timedelta(minutes=lock_minutes())
 
 
-def _lock_end(times: list[datetime], limit: int) -> datetime | None:
-    return times[limit - 1] + _window() if len(times) >= limit else None
+def _caps(tracking_number: str, ip: str | None) -> list[Cap]:
+    minutes = lock_minutes()
+    number = LookupFailure.objects.filter(tracking_number=tracking_number)
+    return [
+        Cap(
+            number.filter(ip_address=ip),
+            max_failures(),
+            f"查询失败次数过多（本机 {minutes} 分钟内查询该查询号失败 {max_failures()} 次）",
+        ),
+        Cap(
+            LookupFailure.objects.filter(ip_address=ip),
+            max_failures_per_ip(),
+            f"查询失败次数过多（本机 {minutes} 分钟内查询失败 {max_failures_per_ip()} 次）",
+        ),
+        Cap(
+            number,
+            max_failures_per_number(),
+            f"查询失败次数过多（该查询号 {minutes} 分钟内从多处查询失败 "
+            f"{max_failures_per_number()} 次，为保护申请人的信息，各处的查询都已暂停）",
+        ),
+    ]
+
+
+def lock(tracking_number: str, ip: str | None, now: datetime | None = None) -> Lock | None:
+    """The lock on looking up ``tracking_number`` from ``ip``, or None if allowed now."""
+    return lock_of(_caps(tracking_number, ip), _window(), now or timezone.now())
 
 
 def locked_until(
     tracking_number: str, ip: str | None, now: datetime | None = None
 ) -> datetime | None:
     """When the lock on this look-up ends, or None if looking up is allowed now."""
-    now = now or timezone.now()
-    recent = LookupFailure.objects.filter(ip_address=ip, at__gt=now - _window()).order_by("-at")
-    pair = list(
-        recent.filter(tracking_number=tracking_number).values_list("at", flat=True)[
-            : max_failures()
-        ]
-    )
-    by_ip = list(recent.values_list("at", flat=True)[: max_failures_per_ip()])
-    ends = [
-        end
-        for end in (_lock_end(pair, max_failures()), _lock_end(by_ip, max_failures_per_ip()))
-        if end is not None and end > now
-    ]
-    return max(ends) if ends else None
+    found = lock(tracking_number, ip, now)
+    return found.until if found else None
 
 
 def record_failure(tracking_number: str, ip: str | None) -> None:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone
 
 from gongkai.web.accounts import throttling
 
@@ -18,7 +17,6 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     error_messages: dict[str, _StrOrPromise] = {  # noqa: RUF012 - Django's own class attribute
         "invalid_login": "用户名或密码不正确。",
         "inactive": "该账号已停用，请联系系统管理员。",
-        "locked": "登录失败次数过多，请在 %(minutes)s 分钟后再试。",
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -29,12 +27,9 @@ class ThrottledAuthenticationForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         ip = throttling.client_ip(self.request) if self.request else None
-        until = throttling.locked_until(username, ip) if username else None
-        if until is not None:
-            minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
-            raise forms.ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": minutes}
-            )
+        lock = throttling.lock(username, ip) if username else None
+        if lock is not None:
+            raise forms.ValidationError(lock.message(), code="locked")
         try:
             cleaned = super().clean()
         except forms.ValidationError as exc:

@@ -16,6 +16,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["max_failures"] = settings.GONGKAI_LOGIN_MAX_FAILURES
+        context["max_failures_per_user"] = settings.GONGKAI_LOGIN_MAX_FAILURES_PER_USER
         context["lock_minutes"] = settings.GONGKAI_LOGIN_LOCK_MINUTES
         return context
 

@@ -143,13 +143,9 @@ def _look_up(request: HttpRequest, form: TrackForm) -> OnlineApplication | None:
     number = form.cleaned_data["tracking_number"]
     code = form.cleaned_data["access_code"]
     ip = throttling.client_ip(request)
-    until = throttling.locked_until(number, ip)
-    if until is not None:
-        minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
-        form.add_error(
-            None,
-            f"查询失败次数过多，已暂时锁定。请约 {minutes} 分钟后（{timezone.localtime(until):%H:%M} 以后）再试。",
-        )
+    lock = throttling.lock(number, ip)
+    if lock is not None:
+        form.add_error(None, lock.message())
         return None
     application = OnlineApplication.objects.filter(tracking_number=number).first()
     if application is None:
