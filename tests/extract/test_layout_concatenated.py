@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from gongkai.extract.tables import read_tables
 from tests.extract.tables_helpers import (
     T2_2021,
@@ -127,3 +129,13 @@ def test_table4_with_many_possible_splits_is_found_by_its_block_sums() -> None:
     reading = read_tables(text_document(_flat_report(_busy_table3(), t4)), 2023)
     assert reading.table4 == t4
     assert not [w for w in reading.warnings if "表四" in w]
+
+
+def test_many_repeated_rows_of_unsplittable_digits_are_read_in_bounded_time() -> None:
+    row = "一、本年新收政府信息公开申请数量" + "1" * 40 + "（七）总计" + "7" * 30
+    text = "三、收到和处理政府信息公开申请情况" + row * 1000 + "四、政府信息公开行政复议"
+    started = time.monotonic()
+    reading = read_tables(text_document(text), 2023)
+    assert time.monotonic() - started < 10
+    assert reading.table3 is not None and "new_received" in reading.table3
+    assert any("行重复出现" in w for w in reading.warnings)

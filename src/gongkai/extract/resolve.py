@@ -226,8 +226,8 @@ def _split_candidates(
     """Readings of run-together digits; with ``blocks`` (count cells whose block totals
     are sums) the sums guide the split, and the fewest broken totals are allowed."""
     texts = [p.text for p in cells]
-    guided = blocks and not allow_blanks and all(k is CellKind.COUNT for k in kinds)
-    if guided:
+    readings: list[Reading] = []
+    if blocks and not allow_blanks and all(k is CellKind.COUNT for k in kinds):
         by_sums = split_by_sums(texts, blocks)
         readings, complete = by_sums.readings, by_sums.complete
         if readings and 0 < by_sums.violated < len(blocks):
@@ -235,7 +235,7 @@ def _split_candidates(
                 f"「{label}」的数字连在一起，有 {by_sums.violated} 组总计与各项之和不符，"
                 "按其余各组的总计拆分，这一组的拆分无法核对"
             )
-    else:
+    if not readings:  # no sums to use, or their search gave up: every split the run allows
         splits = split_tokens(texts, kinds, allow_blanks=allow_blanks)
         readings, complete = splits.readings, splits.complete
     if not complete:

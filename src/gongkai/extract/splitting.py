@@ -110,6 +110,13 @@ def split_tokens(
     return Splits(readings, budget[0] >= 0)
 
 
+def _count_part(text: str) -> bool:
+    """``is_valid_part(text, COUNT)``, quickly for the plain digits the search tries most."""
+    if text.isascii() and text.isdigit():
+        return text[0] != "0" or len(text) == 1
+    return is_valid_part(text, CellKind.COUNT)
+
+
 @dataclass(frozen=True)
 class SumSplits:
     readings: list[Reading]
@@ -118,78 +125,88 @@ class SumSplits:
 
 
 def split_by_sums(
-    tokens: Sequence[str], blocks: Sequence[int], *, limit: int = 120, steps: int = 40_000
+    tokens: Sequence[str], blocks: Sequence[int], *, limit: int = 120, steps: int = 4_000
 ) -> SumSplits:
     """Count cells in blocks whose last cell is the sum of the others (table 3: one block of
     7, B2; table 4: three of 5, B3), read from run-together ``tokens``.
 
-    The sums guide the search: a block's total can only be the digits of its parts' sum, so
-    the readings that keep every block are found directly, however many other splits the
-    run allows. When no reading keeps them all, the fewest broken blocks are allowed (a
-    report may print a wrong 总计): every sum that holds is still used.
+    The run is read from its end, so each block's total is chosen before its parts, and a
+    part larger than what is left of the total is never tried: the readings that keep every
+    block are found directly, however many other splits the run allows. When no reading
+    keeps them all, the fewest broken blocks are allowed (a report may print a wrong 总计):
+    every sum that holds is still used.
     """
     tokens = [t for t in tokens if t]
+    first_of_block: set[int] = set()
     totals: set[int] = set()
     column = 0
     for width in blocks:
+        first_of_block.add(column)
         column += width
         totals.add(column - 1)
     width = column
     most = MAX_CHARS[CellKind.COUNT]
-    chars_after = [0] * (len(tokens) + 1)
-    for i in range(len(tokens) - 1, -1, -1):
-        chars_after[i] = chars_after[i + 1] + len(tokens[i])
+    chars_before = [0] * (len(tokens) + 1)  # characters in tokens[:i]
+    for i, token in enumerate(tokens):
+        chars_before[i + 1] = chars_before[i] + len(token)
     budget = [steps]
+    block_start = {c: max(f for f in first_of_block if f <= c) for c in range(width)}
+
+    def capacity(column: int, left: int, broken: bool) -> int:
+        """The most characters cells ``column`` down to 0 can hold: a part of a block that
+        must add up has no more digits than what is left of its total."""
+        if column in totals or broken:
+            return (column + 1) * most
+        parts = column - block_start[column] + 1
+        return parts * len(str(left)) + block_start[column] * most
 
     def search(
-        column: int, token: int, start: int, acc: list[Part | None], total: int, allowed: int
+        column: int, token: int, end: int, acc: list[Part], left: int, broken: bool, allowed: int
     ) -> Iterator[Reading]:
+        """Cells ``column`` down to 0 from ``tokens[token][:end]``. ``left`` is what the
+        block's parts still have to add up to; in a ``broken`` block they must not."""
         budget[0] -= 1
         if budget[0] < 0:
             return
-        if token == len(tokens):
-            if column == width:
-                yield tuple(acc)
+        if column < 0:
+            if token == 0 and end == 0:
+                yield tuple(reversed(acc))
             return
-        left = width - column
-        remaining = chars_after[token] - start
-        if left < len(tokens) - token or remaining < left or remaining > left * most:
+        if end == 0:
+            if token == 0:
+                return
+            token, end = token - 1, len(tokens[token - 1])
+        cells = column + 1
+        remaining = chars_before[token] + end
+        if cells < token + 1 or remaining < cells or remaining > capacity(column, left, broken):
             return
         text = tokens[token]
-        ends = range(start + 1, min(len(text), start + most) + 1)
-        if column in totals:
-            target = str(total)
-            if text.startswith(target, start):
-                yield from step(column, token, start, start + len(target), acc, 0, allowed)
-            if allowed:
-                for end in ends:
-                    if end - start != len(target) or text[start:end] != target:
-                        yield from step(column, token, start, end, acc, 0, allowed - 1)
-            return
-        for end in ends:
-            yield from step(column, token, start, end, acc, total, allowed)
+        for length in range(1, min(end, most) + 1):
+            part = text[end - length : end]
+            if not _count_part(part):
+                continue
+            value = int(part)
+            acc.append(Part(part, token, end - length))
+            if column in totals:
+                yield from search(column - 1, token, end - length, acc, value, False, allowed)
+                if allowed:
+                    yield from search(
+                        column - 1, token, end - length, acc, value, True, allowed - 1
+                    )
+            elif broken or value <= left:
+                rest = left - value
+                if column not in first_of_block or (rest != 0) == broken:
+                    yield from search(column - 1, token, end - length, acc, rest, broken, allowed)
+            acc.pop()
+            if not broken and column not in totals and value > left:
+                break  # longer parts are larger still
 
-    def step(
-        column: int,
-        token: int,
-        start: int,
-        end: int,
-        acc: list[Part | None],
-        total: int,
-        allowed: int,
-    ) -> Iterator[Reading]:
-        part = tokens[token][start:end]
-        if not is_valid_part(part, CellKind.COUNT):
-            return
-        acc.append(Part(part, token, start))
-        added = total + int(part) if column not in totals else 0
-        following = (token + 1, 0) if end == len(tokens[token]) else (token, end)
-        yield from search(column + 1, *following, acc, added, allowed)
-        acc.pop()
-
+    if not tokens:
+        return SumSplits([], True, 0)
     for allowed in range(len(blocks) + 1):
         readings: list[Reading] = []
-        for reading in search(0, 0, 0, [], 0, allowed):
+        start = len(tokens) - 1
+        for reading in search(width - 1, start, len(tokens[start]), [], 0, False, allowed):
             readings.append(reading)
             if len(readings) >= limit:
                 return SumSplits(readings, False, allowed)

@@ -145,8 +145,12 @@ class _Reader:
     def _resolved(self, rows: list[RawRow], keys: list[str]) -> dict[str, ResolvedRow]:
         resolved: dict[str, ResolvedRow] = {}
         for row, key in zip(rows, keys, strict=True):
-            reading = resolve_row(row, key, self.fmt, allow_blanks=self.allow_blanks)
             previous = resolved.get(key)
+            if previous is not None and _filled(previous) == len(previous.candidates[0].values):
+                # a repeat cannot be fuller: no need to split its digits
+                self._warn(f"{_name(row.table)}「{row.label}」行重复出现，保留第一次印出的数值")
+                continue
+            reading = resolve_row(row, key, self.fmt, allow_blanks=self.allow_blanks)
             if previous is not None:
                 if _filled(reading) <= _filled(previous):
                     self._warn(f"{_name(row.table)}「{row.label}」行重复出现，保留第一次印出的数值")
