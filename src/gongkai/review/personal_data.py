@@ -40,7 +40,7 @@ _ADDRESS = re.compile(
 _LABEL = r"(?:住址|家住|住所|现住|居住地|户籍地|家庭地址|现居住)"
 _ADDRESS_LABEL = re.compile(_LABEL + r"[:：\s]*$")
 # Words that end the text before an address (the regex above starts at the first CJK character).
-_ADDRESS_LEAD = re.compile(r"^.*?(?:" + _LABEL + r"|地址|送达至|寄至|送至|位于|至|在|于)[:：为是]?")
+_ADDRESS_LEAD = re.compile(r"^.*(?:" + _LABEL + r"|地址|送达|寄至|送至|位于|至|在|于)[:：为是]?")
 _RESIDENCE = re.compile(r"(?:栋|幢|单元|室|号房|户|号楼)$")
 _OFFICIAL_PHONE = re.compile(
     r"(?:咨询|监督|投诉|举报|联系|办公|值班|服务|热线|受理|传真)(?:电话|热线|方式)?[^。\n]{0,6}$"
