@@ -4,6 +4,7 @@ from gongkai.review import review_report, review_text
 from gongkai.rules import Severity
 
 from ..rules.builders import report
+from .fakes import fake_id
 
 
 def test_confusable_turning_a_non_word_into_a_word():
@@ -16,9 +17,9 @@ def test_real_words_are_not_flagged_as_typos():
     assert review_text(text, ("R3",)) == []
 
 
-def test_a_place_found_by_two_rules_is_reported_once():
-    (finding,) = review_text("按装")
-    assert finding.rule == "R1"
+def test_an_identity_number_is_not_also_a_card_or_a_phone():
+    (finding,) = review_text(f"号码{fake_id('13010219800101123')}")
+    assert finding.kind == "身份证号"
 
 
 def test_consistent_report_has_no_findings():
