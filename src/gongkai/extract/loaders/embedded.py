@@ -61,21 +61,20 @@ def holds_table(text: str) -> bool:
 _CONCATENATION = re.compile(r"\s*\+\s*")
 
 
-def _literals(text: str) -> list[str]:
-    """Decoded string literals holding a table, in printed order; literals joined by ``+``
-    (``"<table>" + "<tr>…"``) are one string."""
+def string_literals(text: str, *, min_chars: int = 0) -> list[str]:
+    """The string literals of a script or JSON text, decoded, in printed order; literals
+    joined by ``+`` (``"<table>" + "<tr>…"``) are one string."""
     strings: list[list[str]] = []
     previous_end = -1
     for match in _LITERAL.finditer(text):
         body = next(group for group in match.groups() if group is not None)
-        joined = strings and _CONCATENATION.fullmatch(text, previous_end, match.start())
-        if joined:
+        if strings and _CONCATENATION.fullmatch(text, previous_end, match.start()):
             strings[-1].append(body)
         else:
             strings.append([body])
         previous_end = match.end()
-    bodies = ["".join(parts) for parts in strings]
-    return [unescape_markup(unescape_js(body)) for body in bodies if _MARKER.search(body)]
+    bodies = ("".join(parts) for parts in strings)
+    return [unescape_js(body) for body in bodies if len(body) >= min_chars]
 
 
 def embedded_html(text: str) -> str | None:
@@ -86,7 +85,11 @@ def embedded_html(text: str) -> str | None:
     """
     if not _MARKER.search(text):
         return None
-    literals = [body for body in _literals(text) if holds_table(body)]
+    literals = [
+        markup
+        for body in string_literals(text)
+        if _MARKER.search(body) and holds_table(markup := unescape_markup(body))
+    ]
     if literals:
         return max(literals, key=lambda body: (report_signal(body), len(body)))
     markup = unescape_markup(text)

@@ -20,7 +20,7 @@ from gongkai.extract.document import Document, Grid, GridCell, Provenance, TextL
 from gongkai.extract.loaders.embedded import (
     embedded_html,
     holds_table,
-    unescape_js,
+    string_literals,
     unescape_markup,
 )
 from gongkai.extract.loaders.encoding import decode
@@ -73,8 +73,7 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset({"style", "noscript", "template"})
 _SPACE = re.compile(r"[\s\u00a0\u3000]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-# String literals in scripts long enough to hold a report (JSON or JavaScript).
-_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.){80,})"|\'((?:[^\'\\\n]|\\.){80,})\'', re.S)
+_MIN_ARTICLE_CHARS = 80  # a script string shorter than this holds no report
 _TAG = re.compile(r"(?:<|&lt;)\s*(?:p|div|table|td|br|span)\b", re.I)  # or escaped
 
 
@@ -311,8 +310,8 @@ def _embedded_article(scripts: list[str]) -> str | None:
     """The script string that reads most like a report, if any does."""
     best, best_signal = None, 0
     for script in scripts:
-        for match in _JS_STRING.finditer(script):
-            text = unescape_markup(unescape_js(match.group(1) or match.group(2)))
+        for literal in string_literals(script, min_chars=_MIN_ARTICLE_CHARS):
+            text = unescape_markup(literal)
             signal = report_signal(text)
             if signal > best_signal:
                 best, best_signal = text, signal
