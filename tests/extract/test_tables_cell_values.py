@@ -41,3 +41,18 @@ def test_values_and_parts() -> None:
     assert is_valid_part("0", C) and not is_valid_part("01", C)
     assert is_valid_part("+3", S) and not is_valid_part("+3", C)
     assert is_valid_part("3.5万元", A) and not is_valid_part("3.5", C)
+
+
+def test_a_number_of_thousands_of_digits_stays_the_text_printed():
+    printed = "1" * 5000  # beyond Python's int-string limit of 4300 digits
+    assert parse_cell(printed, C) == printed
+    assert parse_cell("2." + "5" * 20, A) == "2." + "5" * 20
+
+
+def test_the_longest_real_number_is_still_a_number():
+    assert parse_cell("9" * 18, C) == 10**18 - 1
+
+
+def test_full_width_digits_in_a_text_cell_are_ascii_like_numeric_cells():
+    assert parse_cell("２２（其中修订１６件）", C) == "22（其中修订16件）"
+    assert parse_cell("５２５３.１６８万元", A) == "5253.168万元"

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from gongkai.formats import CellKind
-from gongkai.report.cells import Cell
+from gongkai.report.cells import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS, Cell
 
 # One printed number: optional sign, digits (optionally grouped by commas), optional
 # fraction, optional unit. Whole-token match only.
@@ -29,6 +29,8 @@ _NOTED_NUMBER = re.compile(rf"^{NUMBER.pattern}\s*{_NOTE}$")
 _NOTE_ONLY = re.compile(rf"^{_NOTE}$")
 
 _MINUS = ("-", "－")
+# Full-width digits read as the ASCII digits numeric cells already are ("２２" is 22).
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _PART = re.compile(r"^([+\-－＋]?)(\d+)(?:\.(\d+))?(万元|元)?$")
 
 
@@ -69,9 +71,11 @@ def parse_cell(text: str, kind: CellKind = CellKind.COUNT) -> Cell:
     """The canonical value of a printed cell: None for blank, int/Decimal, else the text.
 
     A number that does not fit its column (a fraction or a minus in a count column) is still
-    read as the number it is, so that rule B4 can say what is wrong with it.
+    read as the number it is, so that rule B4 can say what is wrong with it. A number of
+    more digits than any real value has stays the text it is (B4 reports it): Python cannot
+    even convert one beyond 4300 digits.
     """
-    text = text.strip().replace("\u00a0", "")
+    text = text.strip().replace("\u00a0", "").translate(_ASCII_DIGITS)
     if not text:
         return None
     if _FULL_NUMBER.match(text) is None:
@@ -80,5 +84,8 @@ def parse_cell(text: str, kind: CellKind = CellKind.COUNT) -> Cell:
     body = text[len(sign) :].replace(",", "")
     if body.endswith("元") or sign in ("+", "＋"):
         return text  # a printed unit or "+" sign is part of what was printed
+    whole, _, fraction = body.partition(".")
+    if len(whole) > MAX_WHOLE_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
+        return text
     number: int | Decimal = Decimal(body) if "." in body else int(body)
     return -number if sign in _MINUS else number

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from gongkai.formats import CellKind, table2_row, table3_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
-from gongkai.report import Cell, CellState, classify
-from gongkai.rules.context import Context
+from gongkai.report import Cell, CellState
+from gongkai.report.cells import Reading, read
+from gongkai.rules.context import Context, shown
 from gongkai.rules.findings import Finding, Severity
 
 _KIND_TEXT = {
@@ -42,34 +43,39 @@ def _cells(ctx: Context) -> Iterator[tuple[str, str, str, str, Cell, CellKind]]:
 
 def check_b4(ctx: Context) -> Iterator[Finding]:
     for table, row, column, place, value, kind in _cells(ctx):
-        state = classify(value, kind)
-        if state is CellState.BLANK:
-            yield Finding(
-                "B4",
-                Severity.CANNOT_ASSESS,
-                f"{place}为空白（空白不等于0），无法判断",
-                table,
-                row,
-                column,
-                actual=None,
-            )
-        elif state is CellState.TEXT:
-            yield Finding(
-                "B4",
-                Severity.WARNING,
-                f"{place}为文字“{value}”，应填写{_KIND_TEXT[kind]}",
-                table,
-                row,
-                column,
-                actual=value,
-            )
-        elif state is CellState.INVALID:
-            yield Finding(
-                "B4",
-                Severity.ERROR,
-                f"{place}为{value}，应为{_KIND_TEXT[kind]}",
-                table,
-                row,
-                column,
-                actual=value,
-            )
+        reading = read(value, kind)
+        message = _MESSAGES[reading.state](place, shown(value), _KIND_TEXT[kind], reading)
+        if message is None:
+            continue
+        yield Finding("B4", _SEVERITY[reading.state], message, table, row, column, actual=value)
+
+
+def _number_message(place: str, value: str, kind: str, reading: Reading) -> str | None:
+    # A number printed with a note counts as the number; the note is shown, not lost.
+    return (
+        f"{place}印为“{value}”，按{reading.number}计，附注“{reading.note}”"
+        if reading.note
+        else None
+    )
+
+
+def _invalid_message(place: str, value: str, kind: str, reading: Reading) -> str:
+    return f"{place}为{value}，{reading.problem or '应为' + kind}"
+
+
+_MESSAGES: dict[CellState, Callable[[str, str, str, Reading], str | None]] = {
+    CellState.BLANK: lambda place, value, kind, r: f"{place}为空白（空白不等于0），无法判断",
+    CellState.TEXT: lambda place, value, kind, r: f"{place}为文字“{value}”，应填写{kind}",
+    CellState.AMBIGUOUS: lambda place, value, kind, r: (
+        f"{place}为“{value}”，{r.problem}，应填写一个{kind}"
+    ),
+    CellState.INVALID: _invalid_message,
+    CellState.NUMBER: _number_message,
+}
+_SEVERITY = {
+    CellState.BLANK: Severity.CANNOT_ASSESS,
+    CellState.TEXT: Severity.WARNING,
+    CellState.AMBIGUOUS: Severity.WARNING,
+    CellState.INVALID: Severity.ERROR,
+    CellState.NUMBER: Severity.INFO,
+}

@@ -8,8 +8,9 @@ from datetime import date
 from gongkai.agency_kinds import AGENCY_KINDS, infer_kind
 from gongkai.formats import FORMAT_2019, FORMAT_2021, table2_row, table3_row
 from gongkai.report import AnnualReport
-from gongkai.rules.context import Context
+from gongkai.rules.context import Context, shown
 from gongkai.rules.findings import Finding, Severity
+from gongkai.text import label_key
 
 _TABLE_NAMES = {
     "table2": "表2（主动公开）",
@@ -29,6 +30,16 @@ def check_e1(ctx: Context) -> Iterator[Finding]:
     if kind is None or kind not in ctx.settings.deadlines:
         yield Finding(
             "E1", Severity.CANNOT_ASSESS, "机关类型未知，无法确定年报公开时限", None, "published"
+        )
+        return
+    if not date.min.year <= report.year < date.max.year:
+        yield Finding(
+            "E1",
+            Severity.CANNOT_ASSESS,
+            f"报告年度{shown(report.year)}不是有效的公历年份，无法确定年报公开时限",
+            None,
+            "year",
+            actual=report.year,
         )
         return
     month, day = ctx.settings.deadlines[kind]
@@ -113,6 +124,8 @@ def _e2_labels(report: AnnualReport) -> Iterator[Finding]:
         for key, printed in labels.items():
             row = table2_row(key, report.fmt) if table == "table2" else table3_row(key)
             official = row.label if row else key
+            if label_key(printed) == label_key(official):
+                continue  # the same label in other spacing, punctuation, width or script
             yield Finding(
                 "E2",
                 Severity.WARNING,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gongkai.formats import UnknownFormatError, format_for_year
 from gongkai.report import AnnualReport, numeric
-from gongkai.report.cells import Number
+from gongkai.report.cells import MAX_WHOLE_DIGITS, Number
 from gongkai.rules.context import Context
 from gongkai.rules.findings import Finding, Severity
 from gongkai.text import compact, to_simplified
@@ -43,7 +43,9 @@ class Quote:
     readers: tuple[Callable[[AnnualReport], Number | None], ...]  # any one may match
 
 
-_NUMBER = r"\s*(\d+)\s*(?:件|份|条|个)"
+# A figure of more digits than any real count is not a quoted count (and Python could not
+# even convert one beyond 4300 digits).
+_NUMBER = rf"\s*(\d{{1,{MAX_WHOLE_DIGITS}}})\s*(?:件|份|条|个)"
 QUOTES = (
     Quote(
         "收到政府信息公开申请",
