@@ -30,6 +30,18 @@ def test_blank_text_and_numbers_stay_distinct_through_a_round_trip():
     assert again["published"] == "2022-01-20"
 
 
+def test_a_full_width_year_is_read():
+    assert loads(json.dumps(dict(MINIMAL, year="２０２１"))).year == 2021
+
+
+@pytest.mark.parametrize("constant", ["Infinity", "-Infinity", "NaN"])
+def test_non_finite_json_numbers_are_refused_by_place(constant):
+    text = json.dumps(MINIMAL).replace("7730.28", constant)
+    with pytest.raises(ReportShapeError) as excinfo:
+        loads(text)
+    assert "table2.fees[0]" in str(excinfo.value)
+
+
 def test_unknown_keys_are_kept():
     data = dict(MINIMAL, notes=["kept"], ambiguous_cells=[{"table": "table2"}])
     again = json.loads(dumps(loads(json.dumps(data))))
@@ -52,6 +64,8 @@ def test_chinese_publication_date_is_read():
         ({"table3": {"granted": [1, 0, 0, [0], 0, 0, 1]}}, "table3.granted[3] is 数组"),
         ({"table3": []}, "table3 is 数组"),
         ({"year": "二〇二一"}, "year is '二〇二一'"),
+        ({"year": "²"}, "year is '²'"),  # str.isdigit() is true, int() refuses it
+        ({"year": "9" * 5000}, "year is '999"),
         ({"published": "2022-02-30"}, "published is '2022-02-30'"),
         ({"format": "2007"}, "format is '2007'"),
         ({"schema": "other/1"}, "schema is 'other/1'"),

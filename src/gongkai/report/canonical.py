@@ -24,6 +24,8 @@ _MODEL_KEYS = {
     "schema", "agency", "year", "format", "published", "agency_kind", "title",
     "table2", "table3", "table4", "sections", "labels",
 }  # fmt: skip
+# Decimal digits only: "²".isdigit() is true, but int("²") fails.
+_YEAR_DIGITS = re.compile(r"^\s*[0-9０-９]{1,9}\s*$")
 _DATE = re.compile(r"^\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -95,7 +97,7 @@ def _optional(data: Mapping[str, Any], key: str, typ: type) -> Any:
     value = data.get(key)
     if value is None:
         return None
-    if typ is int and isinstance(value, str) and value.strip().isdigit():
+    if typ is int and isinstance(value, str) and _YEAR_DIGITS.match(value):
         return int(value)
     if not isinstance(value, typ) or isinstance(value, bool):
         raise ReportShapeError(key, f"is {value!r}, expected {typ.__name__} or null")
@@ -123,7 +125,10 @@ def _cell(value: object, path: str) -> Cell:
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal | float):
-        return Decimal(str(value))  # a printed decimal point stays a decimal
+        number = Decimal(str(value))  # a printed decimal point stays a decimal
+        if not number.is_finite():
+            raise ReportShapeError(path, f"is {value!r}; expected a finite number, text or null")
+        return number
     raise ReportShapeError(path, f"is {_kind(value)}; expected a number, text or null")
 
 
