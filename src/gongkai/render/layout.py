@@ -150,7 +150,7 @@ class _Builder:
         return Grid(key, title, width, self.row, header_rows, tuple(self.cells), tuple(widths))
 
 
-def _printed_label(report: AnnualReport, table: str, key: str, official: str | None) -> str:
+def printed_label(report: AnnualReport, table: str, key: str, official: str | None) -> str:
     return report.labels.get(table, {}).get(key) or official or key
 
 
@@ -191,7 +191,7 @@ def _table2(report: AnnualReport, fmt: Format, rows: dict[str, list[Cell]]) -> G
 def _table2_row(
     b: _Builder, report: AnnualReport, key: str, spec: Row | None, values: list[Cell], width: int
 ) -> None:
-    label = _printed_label(report, "table2", key, spec.label if spec else None)
+    label = printed_label(report, "table2", key, spec.label if spec else None)
     if not values:  # a printed label with no cells: the label takes the whole row
         b.add(b.row, 0, Role.LABEL, label, colspan=width)
     else:
@@ -203,7 +203,7 @@ def _table2_row(
 # --- table 3 -----------------------------------------------------------------------------
 
 
-def _table3_order(fmt: Format, printed: dict[str, list[Cell]]) -> list[tuple[str, Row | None]]:
+def table3_order(fmt: Format, printed: dict[str, list[Cell]]) -> list[tuple[str, Row | None]]:
     """Printed rows in format order; the other format's rows where that format puts them."""
     own = [row.key for row in fmt.table3.rows]
     other = FORMAT_2019 if fmt is FORMAT_2021 else FORMAT_2021
@@ -220,7 +220,7 @@ def _table3_order(fmt: Format, printed: dict[str, list[Cell]]) -> list[tuple[str
 
 def _table3(report: AnnualReport, fmt: Format, rows: dict[str, list[Cell]]) -> Grid:
     spec = fmt.table3
-    order = _table3_order(fmt, rows)
+    order = table3_order(fmt, rows)
     depth = 1 + max([len(row.parents) for _, row in order if row] + [0])
     ncols = len(spec.columns)
     # A local row wider than the format gets unlabelled columns of its own: no value is lost.
@@ -258,7 +258,7 @@ def _table3(report: AnnualReport, fmt: Format, rows: dict[str, list[Cell]]) -> G
         for level in range(keep, len(parents)):
             open_captions.append((parents[level], len(b.cells)))
             b.add(b.row, level, Role.CAPTION, parents[level])
-        label = _printed_label(report, "table3", key, row.label if row else None)
+        label = printed_label(report, "table3", key, row.label if row else None)
         values = rows[key]
         label_span = (depth if values else width) - len(parents)
         b.add(b.row, len(parents), Role.LABEL, label, colspan=label_span)

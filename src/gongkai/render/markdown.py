@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-from gongkai.formats.spec import Format
-from gongkai.render.layout import report_title
+from gongkai.formats import table2_row
+from gongkai.formats.spec import Format, Row
+from gongkai.render.layout import printed_label, report_title, table3_order
 from gongkai.report.model import AnnualReport
 
 Cell = int | Decimal | str | None
@@ -30,7 +31,8 @@ def _table2(report: AnnualReport, fmt: Format) -> list[str]:
         for row in group.rows:
             known.add(row.key)
             if row.key in report.table2:
-                rows.append([row.label, *(_cell(v) for v in report.table2[row.key])])
+                label = printed_label(report, "table2", row.key, row.label)
+                rows.append([_cell(label), *(_cell(v) for v in report.table2[row.key])])
         lines += [
             f"**{group.caption}**",
             "",
@@ -38,7 +40,7 @@ def _table2(report: AnnualReport, fmt: Format) -> list[str]:
             "",
         ]
     extra = [
-        [key, *(_cell(v) for v in values)]
+        [_cell(_table2_label(report, key)), *(_cell(v) for v in values)]
         for key, values in report.table2.items()
         if key not in known
     ]
@@ -50,15 +52,27 @@ def _table2(report: AnnualReport, fmt: Format) -> list[str]:
     return lines
 
 
+def _table2_label(report: AnnualReport, key: str) -> str:
+    row = table2_row(key, report.fmt)
+    return printed_label(report, "table2", key, row.label if row else None)
+
+
+def _table3_label(report: AnnualReport, key: str, row: Row | None) -> str:
+    """The row's label with its innermost group caption, as the grid shows it; a row of the
+    other format (the 2019 single （六）其他处理 in a 2021 report) has its own label too."""
+    official = "".join(row.parents[-1:]) + row.label if row and row.parents else None
+    return printed_label(report, "table3", key, official or (row.label if row else None))
+
+
 def _table3(report: AnnualReport, fmt: Format) -> list[str]:
     if report.table3 is None:
         return [_NOT_PRINTED]
-    spec = fmt.table3
-    header = ["", *(c.label for c in spec.columns)]
-    order = [r.key for r in spec.rows]
-    labels = {r.key: "".join(r.parents[-1:]) + r.label if r.parents else r.label for r in spec.rows}
-    keys = [k for k in order if k in report.table3] + [k for k in report.table3 if k not in order]
-    return _table(header, [[labels.get(k, k), *(_cell(v) for v in report.table3[k])] for k in keys])
+    header = ["", *(c.label for c in fmt.table3.columns)]
+    rows = [
+        [_cell(_table3_label(report, key, row)), *(_cell(v) for v in report.table3[key])]
+        for key, row in table3_order(fmt, report.table3)
+    ]
+    return _table(header, rows)
 
 
 def _table4(report: AnnualReport, fmt: Format) -> list[str]:
