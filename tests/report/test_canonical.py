@@ -42,6 +42,14 @@ def test_non_finite_json_numbers_are_refused_by_place(constant):
     assert "table2.fees[0]" in str(excinfo.value)
 
 
+@pytest.mark.parametrize("number", ["1e5000", "1" * 19, "-1" + "0" * 30, "1" * 20 + ".5"])
+def test_numbers_no_cell_can_hold_are_refused_by_place(number):
+    text = json.dumps(MINIMAL).replace("7730.28", number)
+    with pytest.raises(ReportShapeError) as excinfo:
+        loads(text)
+    assert "table2.fees[0] is a number of more than 18 digits" in str(excinfo.value)
+
+
 def test_unknown_keys_are_kept():
     data = dict(MINIMAL, notes=["kept"], ambiguous_cells=[{"table": "table2"}])
     again = json.loads(dumps(loads(json.dumps(data))))

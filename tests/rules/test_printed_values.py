@@ -152,3 +152,14 @@ def test_fee_amount_with_decimal_places_is_not_dropped():
     assert check(r, rules=("B4",)) == []
     r.table2["fees"] = [Decimal("2059.2090")]
     assert check(r, rules=("B4",)) == []
+
+
+@pytest.mark.parametrize("value", [Decimal("1E+5000"), Decimal("Infinity"), Decimal("NaN")])
+def test_findings_on_decimals_no_json_number_holds_are_written_as_text(value):
+    import json
+
+    r = report()
+    r.table2["fees"] = [value]
+    (finding,) = check(r, rules=("B4",))
+    assert finding.severity is Severity.ERROR
+    assert json.loads(json.dumps(finding.to_dict()))["actual"] == str(value)

@@ -13,7 +13,7 @@ from typing import IO, Any
 from gongkai.files import MIB, FileRefused, read_bounded
 from gongkai.formats import FORMATS, table2_row, table3_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
-from gongkai.report.cells import Cell
+from gongkai.report.cells import MAX_WHOLE_DIGITS, Cell
 from gongkai.report.errors import ReportReadError, ReportShapeError
 from gongkai.report.model import AnnualReport, Table
 
@@ -24,6 +24,7 @@ _MODEL_KEYS = {
     "schema", "agency", "year", "format", "published", "agency_kind", "title",
     "table2", "table3", "table4", "sections", "labels",
 }  # fmt: skip
+_TOO_LARGE = 10**MAX_WHOLE_DIGITS
 # Decimal digits only: "²".isdigit() is true, but int("²") fails.
 _YEAR_DIGITS = re.compile(r"^\s*[0-9０-９]{1,9}\s*$")
 _DATE = re.compile(r"^\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*$")
@@ -122,12 +123,17 @@ def _cell(value: object, path: str) -> Cell:
         return value
     if isinstance(value, bool):
         raise ReportShapeError(path, f"is {value!r}; expected a number, text or null")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, Decimal | float):
-        number = Decimal(str(value))  # a printed decimal point stays a decimal
-        if not number.is_finite():
+    if isinstance(value, int | Decimal | float):
+        # A printed decimal point stays a decimal.
+        number = value if isinstance(value, int) else Decimal(str(value))
+        if isinstance(number, Decimal) and not number.is_finite():
             raise ReportShapeError(path, f"is {value!r}; expected a finite number, text or null")
+        if abs(number) >= _TOO_LARGE:
+            # Such a number cannot be written back exactly (a float, or beyond the int-string
+            # limit) and no real count or amount has it.
+            raise ReportShapeError(
+                path, f"is a number of more than {MAX_WHOLE_DIGITS} digits; no cell has one"
+            )
         return number
     raise ReportShapeError(path, f"is {_kind(value)}; expected a number, text or null")
 

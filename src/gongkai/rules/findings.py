@@ -7,6 +7,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from gongkai.report.cells import MAX_WHOLE_DIGITS
+
+_TOO_LARGE = 10**MAX_WHOLE_DIGITS
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -26,6 +30,8 @@ SEVERITY_LABELS = {
 def _plain(value: Any) -> Any:
     """JSON-ready value: Decimals become ints or floats, lists recurse."""
     if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) >= _TOO_LARGE:
+            return str(value)  # no JSON number holds it exactly; int(1E+5000) is 5001 digits
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
