@@ -9,6 +9,7 @@ import time
 import pytest
 
 from gongkai.extract import Extraction, extract_bytes
+from gongkai.extract.loaders import load_documents
 from gongkai.extract.loaders.embedded import embedded_html, unescape_js
 from gongkai.formats.national import TABLE4
 from tests.extract.reports import Facts, report_html
@@ -109,3 +110,10 @@ def test_string_literals_joined_by_plus_are_one_html_string() -> None:
     lines = [json.dumps(line, ensure_ascii=False) for line in _article().split("</p>")]
     script = "document.write(" + ' + "</p>" +\n'.join(lines) + ");"
     _assert_read_as_tables(extract_bytes(script.encode("utf-8"), "page.js"))
+
+
+def test_text_around_raw_table_markup_keeps_its_lines() -> None:
+    text = "网页正文\n来源：某某市数据局\n" + _article()
+    [doc] = load_documents(text.encode("utf-8"), "crawl.txt")
+    assert [line.text for line in doc.lines[:2]] == ["网页正文", "来源：某某市数据局"]
+    assert doc.grids

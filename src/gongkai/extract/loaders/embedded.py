@@ -58,6 +58,7 @@ def holds_table(text: str) -> bool:
     return _RAW_TABLE.search(text) is not None and _RAW_CELL.search(text) is not None
 
 
+_LINE_END = re.compile(r"(?<!>)\n")  # a line of text, not one of the markup
 _CONCATENATION = re.compile(r"\s*\+\s*")
 
 
@@ -93,4 +94,6 @@ def embedded_html(text: str) -> str | None:
     if literals:
         return max(literals, key=lambda body: (report_signal(body), len(body)))
     markup = unescape_markup(text)
-    return markup if holds_table(markup) else None
+    if not holds_table(markup):
+        return None
+    return _LINE_END.sub("<br>\n", markup)  # the text's own lines stay lines
