@@ -59,3 +59,17 @@ def test_binary_target_without_output_file_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["render", str(source), "--to", "docx"])
     assert result.exit_code == EXIT_UNREADABLE
     assert "-o" in result.output
+
+
+@pytest.mark.shared
+def test_render_md_of_a_2021_report_with_the_2019_other_row_shows_its_label(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    # Report 012 (淮安市洪泽区, 2023) prints the 2019 single （六）其他处理 row (spec §3).
+    source = shared_data / "reports" / "012.truth.json"
+    out = tmp_path / "012.md"
+    result = CliRunner().invoke(app, ["render", str(source), "--to", "md", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "（六）其他处理 |" in text
+    assert "| other |" not in text
