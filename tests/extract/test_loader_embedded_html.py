@@ -117,3 +117,9 @@ def test_text_around_raw_table_markup_keeps_its_lines() -> None:
     [doc] = load_documents(text.encode("utf-8"), "crawl.txt")
     assert [line.text for line in doc.lines[:2]] == ["网页正文", "来源：某某市数据局"]
     assert doc.grids
+
+
+def test_a_lone_surrogate_escape_is_no_character() -> None:
+    assert unescape_js(r"a\ud800b\udc00") == "a\ufffdb\ufffd"
+    text = "x = " + json.dumps(_article()).replace("年报", "\\ud800年报", 1) + ";"
+    _assert_read_as_tables(extract_bytes(text.encode("utf-8"), "a.js"))

@@ -26,6 +26,7 @@ _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "", "f": "", "v": "", "0": "", "\n": ""}
 _SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unescape_js(literal: str) -> str:
@@ -39,11 +40,13 @@ def unescape_js(literal: str) -> str:
         return _SIMPLE.get(code, code)
 
     text = _ESCAPE.sub(one, literal)
-    # JSON writes characters beyond U+FFFF as surrogate pairs (\ud83d\ude00): join them.
-    return _SURROGATES.sub(
+    # JSON writes characters beyond U+FFFF as surrogate pairs (\ud83d\ude00): join them;
+    # a lone surrogate is no character at all.
+    text = _SURROGATES.sub(
         lambda m: chr(0x10000 + ((ord(m.group()[0]) - 0xD800) << 10) + ord(m.group()[1]) - 0xDC00),
         text,
     )
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def unescape_markup(text: str) -> str:
