@@ -1,12 +1,14 @@
 """Assembled rows → cell values: digit splits, the format's arithmetic, ambiguity.
 
-For a row whose cells ran together, every split (``gongkai.extract.splitting``) is checked
-against the row's own rule (table 3: B2 总计 = six applicant columns; table 4: B3 in each
-block). Table-3 rows that still have several readings are then chosen jointly so that as few
-A1/B1 column equations as possible are violated. A row that had more than one reading
-fitting its own rule is reported as an ``AmbiguousCell`` with all readings, whatever the
-joint choice; the choice among equals follows a fixed order of preference (see
-``_preference``).
+For a row whose cells ran together, the splits (``gongkai.extract.splitting``) are found
+with the row's own rule (table 3: B2 总计 = six applicant columns; table 4: B3 in each
+block), the fewest broken totals allowed when a report misprints one. A row of columns whose
+single spaces may not be cell boundaries (``gongkai.extract.spacing``) is read the same way
+and reported ambiguous when its spaces and its sums disagree. Table-3 rows that still have
+several readings are then chosen jointly so that as few A1/B1 column equations as possible
+are violated. A row that had more than one reading fitting its own rule is reported as an
+``AmbiguousCell`` with all readings, whatever the joint choice; the choice among equals
+follows a fixed order of preference (see ``_preference``).
 """
 
 from __future__ import annotations
