@@ -7,8 +7,10 @@ part is a valid printed number of its column's kind (no leading zero except "0" 
 sign only in a signed column, a decimal point only in an amount). With ``allow_blanks`` the
 crawler may also have dropped blank cells, so a column may receive nothing (None).
 
-Which of the splits is meant is decided elsewhere (``gongkai.extract.resolve``) with the
-format's arithmetic; this module only enumerates, bounded by ``limit``.
+``split_tokens`` enumerates every split; ``split_by_sums`` only those that keep the sums
+of count blocks (B2, B3), found from the sums themselves. Which reading is meant is decided
+elsewhere (``gongkai.extract.resolve``); both searches are bounded by ``limit`` and a
+budget of steps.
 """
 
 from __future__ import annotations
