@@ -144,6 +144,37 @@ def email_settings(env: Mapping[str, str], debug: bool) -> EmailSettings:
     )
 
 
+HSTS_SECONDS = 365 * 24 * 3600  # a year: what browsers' HSTS guidance asks for
+
+
+@dataclass(frozen=True)
+class TransportSecurity:
+    """TLS-related settings. With DEBUG off everything defaults to on (secure cookies, HTTP
+    redirected to HTTPS, HSTS for a year); an intranet serving plain HTTP behind its own
+    network boundary switches it off explicitly with GONGKAI_SECURE_COOKIES=0 (which also
+    turns the redirect and HSTS off, since they would lock every browser out)."""
+
+    secure_cookies: bool
+    ssl_redirect: bool
+    hsts_seconds: int
+    hsts_include_subdomains: bool
+    behind_tls_proxy: bool
+
+
+def transport_security(env: Mapping[str, str], debug: bool) -> TransportSecurity:
+    secure = env_bool(env, "GONGKAI_SECURE_COOKIES", not debug)
+    hsts = env_int(env, "GONGKAI_HSTS_SECONDS", HSTS_SECONDS if secure else 0)
+    if hsts < 0:
+        raise ConfigError(f"环境变量 GONGKAI_HSTS_SECONDS={hsts} 不能为负数")
+    return TransportSecurity(
+        secure_cookies=secure,
+        ssl_redirect=env_bool(env, "GONGKAI_SSL_REDIRECT", secure),
+        hsts_seconds=hsts,
+        hsts_include_subdomains=env_bool(env, "GONGKAI_HSTS_INCLUDE_SUBDOMAINS", True),
+        behind_tls_proxy=env_bool(env, "GONGKAI_BEHIND_TLS_PROXY", False),
+    )
+
+
 def report_deadlines(env: Mapping[str, str]) -> dict[str, tuple[int, int]]:
     """Local annual-report deadlines per agency kind (Art. 49 leaves them to local rules):
     GONGKAI_REPORT_DEADLINES="department=01-31,government=03-31"; empty: the statutory ones."""

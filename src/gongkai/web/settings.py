@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gongkai.web.catalogue",
     "gongkai.web.annual",
     "gongkai.web.portal",
+    "gongkai.web.contentreview",
 ]
 
 MIDDLEWARE = [

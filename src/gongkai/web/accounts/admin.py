@@ -3,8 +3,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
-from gongkai.web.accounts.models import LoginFailure, User
+from gongkai.web.accounts.models import AccountEvent, LoginFailure, User
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
@@ -32,7 +34,7 @@ class UserAdmin(auth_admin.UserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         ("个人信息", {"fields": ("full_name", "email", "phone")}),
-        ("机关与角色", {"fields": ("agency", "role", "is_active")}),
+        ("机关与角色", {"fields": ("agency", "role", "is_active", "must_change_password")}),
         ("时间", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -44,7 +46,13 @@ class UserAdmin(auth_admin.UserAdmin):
             },
         ),
     )
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "must_change_password")
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        # The platform's reset: a temporary password, changed at next login, audited.
+        return redirect("accounts:password_reset", int(id))
 
 
 @admin.register(LoginFailure)
@@ -54,4 +62,21 @@ class LoginFailureAdmin(admin.ModelAdmin):
     readonly_fields = ("username", "ip_address", "at")
 
     def has_add_permission(self, request: object) -> bool:
+        return False
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(admin.ModelAdmin):
+    list_display = ("at", "user", "kind", "actor", "ip_address")
+    list_filter = ("kind",)
+    search_fields = ("user__username", "actor__username")
+    readonly_fields = ("user", "actor", "kind", "ip_address", "at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.contrib.auth.hashers import identify_hasher
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from gongkai.web.accounts.models import User
+from gongkai.web.accounts.models import AccountEvent, User
 from gongkai.web.accounts.roles import ROLES
 from gongkai.web.agencies.models import Agency
 
@@ -67,3 +67,27 @@ def _check_role(user: User) -> None:
         raise ValidationError({"role": f"未知的角色：{user.role}"})
     if role.needs_agency and user.agency_id is None:
         raise ValidationError({"agency": f"{role.label}必须属于一个机关。"})
+
+
+@transaction.atomic
+def change_password(user: User, new_password: str, *, ip: str | None = None) -> User:
+    """The user sets a new password (checked against the rules); a reset's obligation to
+    change it ends, and the change is in the audit trail."""
+    _set_password(user, new_password, None)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    AccountEvent.objects.create(user=user, actor=user, kind="password_changed", ip_address=ip)
+    return user
+
+
+@transaction.atomic
+def reset_password(user: User, by: User, temporary_password: str, *, ip: str | None = None) -> User:
+    """An administrator gives ``user`` a temporary password, to be changed at next login.
+    The user's sessions end (Django ties them to the password hash)."""
+    if not by.is_platform_admin:
+        raise PermissionDenied("只有系统管理员可以重置密码。")
+    _set_password(user, temporary_password, None)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    AccountEvent.objects.create(user=user, actor=by, kind="password_reset", ip_address=ip)
+    return user

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 
 class GongkaiAdminSite(admin.AdminSite):
@@ -22,6 +23,12 @@ class GongkaiAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
         return bool(user.is_active and getattr(user, "is_platform_admin", False))
+
+    def password_change(  # type: ignore[override]  # a redirect, not the admin's form
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # One password change for everyone: the platform's, which is audited.
+        return redirect("accounts:password_change")
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -51,6 +51,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     role = models.CharField("角色", max_length=16, choices=ROLE_CHOICES, default="handler")
     is_active = models.BooleanField("在用", default=True)
+    # set by an administrator's reset: the temporary password must be replaced at next login
+    must_change_password = models.BooleanField("须修改密码", default=False)
     date_joined = models.DateTimeField("创建时间", default=timezone.now)
 
     # The role decides access to the administration site; the flags are not stored twice.
