@@ -49,7 +49,8 @@ _NAME = re.compile(
     r"(?:(?:姓名|申请人|联系人|当事人|举报人|投诉人)[:：\s]*([\u4e00-\u9fff]{2,4}?)"
     r"(?=[，,、;；\s（(]|身份证|电话|手机|联系|住))|([\u4e00-\u9fff]{1,2}(?:先生|女士))"
 )
-_PERSON_BEFORE = 24  # characters before a number searched for the person it belongs to
+_PERSON_BEFORE = 60  # at most this far back, within the sentence, a number's person is sought
+_SENTENCE_END = re.compile(r"[。！？；;\n]")
 
 
 def id_check_char(first17: str) -> str:
@@ -87,7 +88,11 @@ class _Hit:
 
 
 def _person_near(text: str, start: int) -> re.Match[str] | None:
+    """The person named earlier in the sentence holding the number at ``start``."""
     window_start = max(0, start - _PERSON_BEFORE)
+    ends = list(_SENTENCE_END.finditer(text, window_start, start))
+    if ends:
+        window_start = ends[-1].end()
     found = list(_NAME.finditer(text, window_start, start))
     return found[-1] if found else None
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("catalogue/", include("gongkai.web.catalogue.urls")),
     path("annual/", include("gongkai.web.annual.urls")),
     path("portal/", include("gongkai.web.portal.urls")),
+    path("content-review/", include("gongkai.web.contentreview.urls")),
     path("admin/", admin.site.urls),
     re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
 ]

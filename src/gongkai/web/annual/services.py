@@ -18,6 +18,7 @@ from gongkai.web.annual.deadlines import rule_settings
 from gongkai.web.annual.models import AnnualReportDraft, ImportedReport, ReportEvent, ReportVersion
 from gongkai.web.annual.sources import PlatformSource, RecordSource
 from gongkai.web.annual.workflow import EDITABLE_STATES, TRANSITIONS, may
+from gongkai.web.contentreview import services as content_review
 
 SECTION_NUMBERS = ("1", "2", "3", "4", "5", "6")
 
@@ -124,7 +125,6 @@ def edit_sections(draft: AnnualReportDraft, texts: dict[str, str], *, by: Any) -
     return draft
 
 
-@transaction.atomic
 def perform(
     draft: AnnualReportDraft,
     action: str,
@@ -133,7 +133,20 @@ def perform(
     comment: str = "",
     today: dt.date | None = None,
 ) -> AnnualReportDraft:
-    """Move the report along the workflow (see :mod:`gongkai.web.annual.workflow`)."""
+    """Move the report along the workflow (see :mod:`gongkai.web.annual.workflow`).
+
+    Publishing first passes content review, outside the workflow transaction so that the
+    review and a refusal stay recorded."""
+    transition = TRANSITIONS.get(action)
+    if action == "publish" and transition is not None and may(by, transition, draft):
+        content_review.require_clear("annual", draft, by=by)
+    return _perform(draft, action, by=by, comment=comment, today=today)
+
+
+@transaction.atomic
+def _perform(
+    draft: AnnualReportDraft, action: str, *, by: Any, comment: str, today: dt.date | None
+) -> AnnualReportDraft:
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise ValidationError(f"未知的操作：{action}")

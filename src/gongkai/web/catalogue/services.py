@@ -2,7 +2,8 @@
 
 Art. 26: an item is published within 20 working days of being formed or changed; the due
 date comes from the official working-day calendar (``gongkai.calendar``), never re-counted
-here. Publishing requires the secrecy review (保密审查) sign-off of the agency's head.
+here. Publishing requires the secrecy review (保密审查) sign-off of the agency's head and
+a content review (内容审查) without open errors, or the head's override.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalogue.categories import PUBLICATION_WORKDAYS
 from gongkai.web.catalogue.models import CatalogueColumn, DisclosureItem
+from gongkai.web.contentreview import services as content_review
 from gongkai.web.workcalendar.services import work_calendar
 
 _GIVEN = ("agency", "column", "created_by", "secrecy_reviewed_by")
@@ -132,9 +134,17 @@ def approve_secrecy_review(item: DisclosureItem, *, by: Any, note: str = "") -> 
     return item
 
 
-@transaction.atomic
 def publish_item(item: DisclosureItem, *, on: dt.date, by: Any, url: str = "") -> DisclosureItem:
     _require("edit", by, item.agency)
+    if item.secrecy_reviewed_at is None:
+        raise ValidationError("公开前须经本机关负责人保密审查。")
+    # Content review first, outside the publishing transaction: a refusal stays recorded.
+    content_review.require_clear("catalogue", item, by=by)
+    return _publish_item(item, on=on, by=by, url=url)
+
+
+@transaction.atomic
+def _publish_item(item: DisclosureItem, *, on: dt.date, by: Any, url: str) -> DisclosureItem:
     if item.secrecy_reviewed_at is None:
         raise ValidationError("公开前须经本机关负责人保密审查。")
     if item.published is not None:
