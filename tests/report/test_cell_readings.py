@@ -43,7 +43,8 @@ def test_four_decimal_places_of_an_amount_are_read_exactly():
 
 
 @pytest.mark.parametrize(
-    ("printed", "number"), [("减12", -12), ("增加3", 3), ("+82", 82), ("－5", -5), ("0", 0)]
+    ("printed", "number"),
+    [("减12", -12), ("增加3", 3), ("+82", 82), ("－5", -5), ("\u22125", -5), ("0", 0)],
 )
 def test_a_signed_change_in_words_or_signs(printed, number):
     assert read(printed, CellKind.SIGNED).state is CellState.NUMBER

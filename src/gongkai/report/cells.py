@@ -66,9 +66,12 @@ _TWO_NUMBERS = re.compile(r"^\d+(?:\.\d+)?\s*(?:-|~|至|到|—|–)\s*\d+(?:\.\
 _SEVERAL_POINTS = re.compile(r"^\d+\.\d+\.\d+")
 
 
+_MINUS_SIGN = str.maketrans({"\u2212": "-"})  # "−", which NFKC leaves as it is
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits, signs, points and brackets as ASCII (NFKC), as numeric cells are."""
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text).translate(_MINUS_SIGN)
 
 
 def read(value: Cell, kind: CellKind = CellKind.COUNT) -> Reading:
