@@ -50,6 +50,14 @@ def test_numbers_no_cell_can_hold_are_refused_by_place(number):
     assert "table2.fees[0] is a number of more than 18 digits" in str(excinfo.value)
 
 
+@pytest.mark.parametrize("number", [Decimal("1E+5000"), Decimal("NaN"), Decimal("-Infinity")])
+def test_a_model_decimal_no_json_number_holds_is_written_as_its_text(number):
+    report = loads(json.dumps(MINIMAL))
+    report.table2["fees"] = [number]
+    again = loads(dumps(report))
+    assert again.table2["fees"] == [str(number)]
+
+
 def test_unknown_keys_are_kept():
     data = dict(MINIMAL, notes=["kept"], ambiguous_cells=[{"table": "table2"}])
     again = json.loads(dumps(loads(json.dumps(data))))

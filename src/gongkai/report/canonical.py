@@ -243,6 +243,10 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
 
 def _encode(value: object) -> object:
     if isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) >= _TOO_LARGE:
+            # No JSON number holds it (a float would write Infinity): its text, which
+            # reads back as the text cell it then is, and B4 reports.
+            return str(value)
         return (
             int(value)
             if value == value.to_integral_value() and value.as_tuple().exponent == 0
