@@ -101,6 +101,17 @@ class ContentFinding(models.Model):
         return RULES[self.rule].title if self.rule in RULES else ""
 
     @property
+    def place(self) -> str:
+        """Where the finding is: a report's part (第3部分), its title or preamble, a field."""
+        names = {"title": "标题", "preamble": "前言", "": "正文"}
+        part = (
+            f"第{self.section}部分"
+            if self.section.isdigit()
+            else names.get(self.section, self.section)
+        )
+        return f"{part}第 {self.line} 行"
+
+    @property
     def blocks(self) -> bool:
         """An error stands in the way of publishing until it is found not to be one."""
         return self.severity == "error" and self.disposition != "dismissed"

@@ -28,7 +28,9 @@ def run_review(request: HttpRequest, subject: str, object_id: int) -> HttpRespon
     if subject not in SUBJECTS:
         raise Http404
     kind = SUBJECTS[subject]
-    obj = permissions.get_scoped_object_or_404(kind.model._default_manager.all(), request.user, pk=object_id)
+    obj = permissions.get_scoped_object_or_404(
+        kind.model._default_manager.all(), request.user, pk=object_id
+    )
     if not kind.may_decide(request.user, obj):
         raise PermissionDenied("您无权运行内容审查。")
     run = services.review(subject, obj, by=request.user)
