@@ -146,6 +146,16 @@ def test_e2_never_reports_a_label_that_differs_only_in_form():
     ]
 
 
+def test_e2_reports_the_2019_other_row_once_not_also_as_its_own_label():
+    # What extraction records for reports 012/013: the other format's row with its label.
+    r = report()
+    del r.table3["other_1"], r.table3["other_2"], r.table3["other_3"]
+    r.table3["other"] = [0] * 7
+    r.labels = {"table3": {"other": "（六）其他处理"}}
+    other = [f for f in check(r, rules=("E2",)) if f.row == "other"]
+    assert len(other) == 1 and "2019年格式" in other[0].message
+
+
 def test_fee_amount_with_decimal_places_is_not_dropped():
     r = report()
     r.table2["fees"] = ["2059.2090万元"]
