@@ -59,3 +59,11 @@ def test_home_address_labelled_or_down_to_the_flat():
     (flat,) = kinds("送达至江淮市东城区和平路12号3栋2单元501室")
     assert flat[:2] == ("住址", Severity.WARNING)
     assert kinds("本机关地址：江淮市东城区和平路12号。") == []
+
+
+def test_masked_forms_keep_no_personal_data():
+    from gongkai.review.personal_data import mask
+
+    assert mask("姓名", "王小明") == "王**"
+    assert mask("手机号", "13912345678") == "139****5678"
+    assert mask("住址", "江淮市东城区和平路12号3栋") == "江淮市东城区***"

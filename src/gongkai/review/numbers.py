@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.report import AnnualReport
-from gongkai.review.findings import ReviewFinding, Severity, line_of
+from gongkai.review.findings import ReviewFinding, line_of
 from gongkai.rules import check
 from gongkai.rules.narrative import QUOTES
 
@@ -22,7 +22,7 @@ def check_numbers(report: AnnualReport) -> Iterator[ReviewFinding]:
                 yield ReviewFinding(
                     "R4",
                     "数字不符",
-                    Severity.ERROR,
+                    finding.severity,  # D1's own judgement: one rule, one severity
                     match.start(1),
                     match.end(1),
                     line_of(text, match.start(1)),
