@@ -61,6 +61,12 @@ NEGATIVES = (
     "原国土资源部印发的文件已按规定清理。",
     "农业部门和环境保护部门加强协作。",
     "全部暑期值班安排已公开。",
+    "统一社会信用代码11130000000000000X，索引号000014349/2023-00012。",
+    "办公地址：江淮市东城区和平路12号，邮编230001，服务热线400-123-4567。",
+    "详见http://www.example.gov.cn/art/2023/12/31/art_1234567890123456.html。",
+    "全年受理申请13912件，其中按期答复13800件；投诉电话12315。",
+    "依据《中华人民共和国政府信息公开条例》（国务院令第711号）办理。",
+    "经办人张三负责本栏目维护。",
 )
 
 
@@ -117,6 +123,7 @@ def personal_sentences(rng: random.Random) -> list[tuple[str, list[Label]]]:
             (f"申请人{name}（身份证号{number}）申请公开有关信息。", name),
             (f"当事人：{name}，公民身份号码：{number}。", name),
             (f"经核对身份证{number}，材料齐全。", None),
+            (f"申请人{name}的身份证号码为：{number}。", name),
         )
     )
     person = f"{third}{rng.choice(('先生', '女士'))}"
@@ -124,6 +131,7 @@ def personal_sentences(rng: random.Random) -> list[tuple[str, list[Label]]]:
         (
             (f"联系人：{other}，手机{phone}。", other),
             (f"{person}来电{phone}询问办理进度。", person),
+            (f"{person}（电话{phone}）要求公开。", person),
         )
     )
     return [

@@ -67,3 +67,8 @@ def test_masked_forms_keep_no_personal_data():
     assert mask("姓名", "王小明") == "王**"
     assert mask("手机号", "13912345678") == "139****5678"
     assert mask("住址", "江淮市东城区和平路12号3栋") == "江淮市东城区***"
+
+
+def test_name_before_de_is_the_name_alone():
+    found = kinds(f"申请人杨海燕的身份证号码为：{fake_id()}。")
+    assert ("姓名", Severity.ERROR, "杨海燕") in found

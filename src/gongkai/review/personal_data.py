@@ -47,7 +47,7 @@ _OFFICIAL_PHONE = re.compile(
 )
 _NAME = re.compile(
     r"(?:(?:姓名|申请人|联系人|当事人|举报人|投诉人)[:：\s]*([\u4e00-\u9fff]{2,4}?)"
-    r"(?=[，,、;；\s（(]|身份证|电话|手机|联系|住))|([\u4e00-\u9fff]{1,2}(?:先生|女士))"
+    r"(?=[，,、;；\s（(的]|身份证|电话|手机|联系|住))|([\u4e00-\u9fff]{1,2}(?:先生|女士))"
 )
 _PERSON_BEFORE = 60  # at most this far back, within the sentence, a number's person is sought
 _SENTENCE_END = re.compile(r"[。！？；;\n]")
