@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.web.cases import services
 from gongkai.web.cases.models import Case, CaseDocument
 from tests.web.cases.conftest import register
 from tests.web.conftest import PASSWORD
@@ -67,3 +68,19 @@ def test_a_pdf_is_stored_as_pdf_whatever_the_browser_claims(staff: tuple[Client,
     download = client.get(reverse("cases:document", args=[case.pk, document.pk]))
     assert download["Content-Type"] == "application/pdf"
     assert case.events.filter(kind="note", document=document).exists()  # in the case file
+
+
+def test_a_file_stored_with_a_browsers_claim_is_served_as_bytes(
+    staff: tuple[Client, Case], role_users: dict[str, Any]
+) -> None:
+    """Files attached before sniffing kept the browser's type; they are never served as it."""
+    client, case = staff
+    legacy = services.store_document(
+        case,
+        role_users["handler"],
+        name="旧附件.html",
+        content=b"<script>alert(1)</script>",
+        content_type="text/html",
+    )
+    download = client.get(reverse("cases:document", args=[case.pk, legacy.pk]))
+    assert download["Content-Type"] == "application/octet-stream"

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from gongkai.safecells import csv_text
+from gongkai.safecells import csv_text, xlsx_row
 from gongkai.web.portal import services as portal_services
 from gongkai.web.portal.models import OnlineApplication
 from tests.web.conftest import PASSWORD
@@ -76,3 +76,17 @@ def test_csv_keeps_numbers_and_plain_text() -> None:
     assert csv_text("临川市-2025-001") == "临川市-2025-001"
     assert csv_text(None) == ""
     assert csv_text("\t=1") == "'\t=1"
+
+
+def test_xlsx_row_works_for_ordinary_workbooks_too() -> None:
+    """The same helper serves non-streaming writers (e.g. the CLI's audit workbook)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(xlsx_row(sheet, ["=1+1", 3, None]))
+    out = io.BytesIO()
+    book.save(out)
+    cells = next(load_workbook(out).active.iter_rows())  # type: ignore[union-attr]
+    assert [(c.value, c.data_type) for c in cells[:2]] == [("=1+1", "s"), (3, "n")]

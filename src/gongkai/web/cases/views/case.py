@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai import uploads
 from gongkai.clock import CaseError
 from gongkai.letters import LetterError
 from gongkai.outcomes import OUTCOMES
@@ -337,9 +338,19 @@ def case_document(request: HttpRequest, pk: int, doc: int) -> HttpResponse:
     return _download(document)
 
 
+# What a case file may be served as: the recognised upload kinds and the letters' formats.
+# Files stored before uploads were sniffed may carry a browser's claim (text/html …).
+SERVED_TYPES = frozenset(
+    {kind.content_type for kind in uploads.KINDS} | set(letters.FORMATS.values())
+)
+
+
 def _download(doc: CaseDocument) -> HttpResponse:
     from urllib.parse import quote
 
-    response = HttpResponse(bytes(doc.content), content_type=doc.content_type)
+    content_type = (
+        doc.content_type if doc.content_type in SERVED_TYPES else "application/octet-stream"
+    )
+    response = HttpResponse(bytes(doc.content), content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(doc.name)}"
     return response
