@@ -15,36 +15,14 @@ from gongkai.web.contentreview.models import ReviewEvent, ReviewRun
 from tests.review.fakes import fake_card, fake_id
 from tests.web.annual.records import random_records
 from tests.web.conftest import Tree, make_user
+from tests.web.contentreview.support import reviewed_item
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-SUMMARY = f"申请人：王小明，身份证号{fake_id()}，联系电话13912345678。"
-
-
-@pytest.fixture
-def people(tree: Tree) -> dict[str, object]:
-    return {
-        "handler": make_user("jb", "handler", tree.city),
-        "head": make_user("fz", "head", tree.city),
-        "other": make_user("ot", "handler", tree.other_city),
-    }
-
-
-def _reviewed_item(tree: Tree, people: dict[str, object], summary: str = SUMMARY) -> object:
-    item = catalogue_services.register_item(
-        agency=tree.city,
-        title="关于政府信息公开申请的答复",
-        category="01",
-        issuing_body="临川市人民政府",
-        formed=D(2024, 3, 1),
-        summary=summary,
-        by=people["handler"],
-    )
-    return catalogue_services.approve_secrecy_review(item, by=people["head"])
 
 
 def test_publishing_personal_data_is_refused_and_the_refusal_recorded(tree, people) -> None:
-    item = _reviewed_item(tree, people)
+    item = reviewed_item(tree, people)
     with pytest.raises(ValidationError, match="内容审查发现"):
         catalogue_services.publish_item(item, on=D(2024, 3, 5), by=people["handler"])
     item.refresh_from_db()
@@ -56,7 +34,7 @@ def test_publishing_personal_data_is_refused_and_the_refusal_recorded(tree, peop
 
 
 def test_clean_item_publishes_and_reviewing_unchanged_content_reuses_the_run(tree, people) -> None:
-    item = _reviewed_item(tree, people, summary="本机关2024年部门预算。")
+    item = reviewed_item(tree, people, summary="本机关2024年部门预算。")
     catalogue_services.publish_item(item, on=D(2024, 3, 5), by=people["handler"])
     item.refresh_from_db()
     assert item.published == D(2024, 3, 5)
@@ -64,7 +42,7 @@ def test_clean_item_publishes_and_reviewing_unchanged_content_reuses_the_run(tre
 
 
 def test_dismissing_every_error_with_a_comment_lets_it_publish(tree, people) -> None:
-    item = _reviewed_item(tree, people)
+    item = reviewed_item(tree, people)
     run = services.review("catalogue", item, by=people["handler"])
     errors = [f for f in run.findings.all() if f.severity == "error"]
     with pytest.raises(ValidationError, match="理由"):
@@ -79,7 +57,7 @@ def test_dismissing_every_error_with_a_comment_lets_it_publish(tree, people) -> 
 
 
 def test_confirmed_errors_still_block_and_only_the_head_overrides(tree, people) -> None:
-    item = _reviewed_item(tree, people)
+    item = reviewed_item(tree, people)
     run = services.review("catalogue", item, by=people["handler"])
     first = run.findings.filter(severity="error").first()
     services.decide(first, decision="confirmed", comment="", by=people["handler"])
@@ -100,7 +78,7 @@ def test_confirmed_errors_still_block_and_only_the_head_overrides(tree, people) 
 def test_changed_content_needs_a_new_review_but_keeps_decisions_on_unchanged_wording(
     tree, people
 ) -> None:
-    item = _reviewed_item(tree, people)
+    item = reviewed_item(tree, people)
     run = services.review("catalogue", item, by=people["handler"])
     for finding in run.findings.filter(severity="error"):
         services.decide(finding, decision="dismissed", comment="虚构示例", by=people["handler"])
@@ -113,7 +91,7 @@ def test_changed_content_needs_a_new_review_but_keeps_decisions_on_unchanged_wor
 
 
 def test_other_agencies_cannot_decide(tree, people) -> None:
-    item = _reviewed_item(tree, people)
+    item = reviewed_item(tree, people)
     run = services.review("catalogue", item, by=people["handler"])
     with pytest.raises(PermissionDenied):
         services.decide(run.findings.first(), decision="confirmed", comment="", by=people["other"])

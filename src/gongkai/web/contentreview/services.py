@@ -2,8 +2,9 @@
 
 A run is kept per content: reviewing unchanged content returns the last run, changed content
 gets a new run, which inherits the decisions taken on the same wording at the same place.
-Personal data is stored masked. Publishing is refused while an error-level finding is not found "not a problem", unless the
-负责人 overrides with a reason. Every step is an event of the audit trail.
+Personal data is stored masked. Publishing is refused while an error-level finding is not
+found "not a problem", unless the 负责人 overrides with a reason. Every step is an event of
+the audit trail.
 """
 
 from __future__ import annotations

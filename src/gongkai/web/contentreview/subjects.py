@@ -3,6 +3,7 @@ its model, its reviewed content, who may decide on findings and who may override
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -38,11 +39,8 @@ def _catalogue_content(item: Any) -> str:
 
 
 def _annual_content(draft: Any) -> str:
-    report = draft.report()
-    sections = report.sections or {}
-    return "\n".join(
-        [report.title or "", *(sections[k] for k in sorted(sections)), str(draft.data)]
-    )
+    """The whole report: texts and tables (R4 compares them)."""
+    return json.dumps(draft.data, sort_keys=True, ensure_ascii=False, default=str)
 
 
 @dataclass(frozen=True)
