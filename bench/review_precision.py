@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.extract import Extraction, iter_outcomes
-from gongkai.review import ReviewFinding, review_report
-from gongkai.review.confusables import CONFUSABLE, _frequency
+from gongkai.review import ReviewFinding
+from gongkai.review.confusables import CONFUSABLE, word_frequency
+from gongkai.review.files import review_bytes
 from gongkai.review.personal_data import id_check_char, luhn_valid
 from gongkai.review.wordings import wordings
 from gongkai.rules import Severity
@@ -177,7 +178,7 @@ def plant_typos(text: str, rng: random.Random, count: int) -> tuple[str, list[La
             for i, ch in enumerate(word):
                 for other in CONFUSABLE.get(ch, ()):
                     typo = word[:i] + other + word[i + 1 :]
-                    if _frequency(word) >= 5000 and _frequency(typo) == 0:
+                    if word_frequency(word) >= 5000 and word_frequency(typo) == 0:
                         candidates.append((line.start() + m.start(), typo))
     labels: list[Label] = []
     used: list[int] = []
@@ -223,8 +224,8 @@ def plant(text: str, rng: random.Random) -> tuple[str, list[Label]]:
 
 
 def findings_of(text: str, name: str) -> list[ReviewFinding]:
-    reports = [o for o in iter_outcomes(text.encode("utf-8"), name) if isinstance(o, Extraction)]
-    return [f for o in reports for f in review_report(o.report)]
+    """What ``gongkai review`` reports for the file's bytes (the same entry point)."""
+    return [f for doc in review_bytes(text.encode("utf-8"), name) for f in doc.findings]
 
 
 def key(f: ReviewFinding) -> tuple[str, str]:

@@ -50,18 +50,18 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
-def _frequency(word: str) -> int:
+def word_frequency(word: str) -> int:
     return int(_tokenizer().FREQ.get(word, 0) or 0)
 
 
 def _correction(pair: str) -> str | None:
-    if _frequency(pair) > 0:
+    if word_frequency(pair) > 0:
         return None  # the pair as written is a word
     best: tuple[int, str] | None = None
     for i, ch in enumerate(pair):
         for other in CONFUSABLE.get(ch, ()):
             candidate = pair[:i] + other + pair[i + 1 :]
-            freq = _frequency(candidate)
+            freq = word_frequency(candidate)
             if freq >= MIN_FREQUENCY and (best is None or freq > best[0]):
                 best = (freq, candidate)
     return best[1] if best else None
