@@ -215,5 +215,5 @@ def _finding(
         line_of(text, start),
         text[start:end],
         "",  # personal data is removed or masked, not corrected
-        f"{message}（{kind}），请删除或做去标识化处理",
+        message if severity is Severity.INFO else f"{message}，请删除或做去标识化处理",
     )
