@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import opencc
 
+from gongkai.text.scripts import simplify
+
 # NFKC folds Kangxi radicals (U+2F00…) but not the CJK radicals supplement, which some
 # PDF producers emit for ordinary (simplified) characters.
 RADICAL_SUPPLEMENT = {
@@ -28,23 +30,34 @@ _NOT_LABEL = re.compile(
     r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】,，.。、:：;；!！?？·•\-—–_/|*#+]+"
 )
 _SPACE = re.compile(r"\s+")
+# A lone surrogate (from a broken PDF text layer) cannot be encoded, and OpenCC encodes to UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _to_simplified(text: str) -> str:
+    return str(_converter("t2s").convert(text))
+
+
+def _to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))
 
 
 def _simplify(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _SURROGATE.sub("\ufffd", text))
     if _HAS_SUPPLEMENT.search(text):  # rare; translate() walks every character
         text = text.translate(_RADICAL_SUPPLEMENT)
-    return str(_converter().convert(text))
+    return simplify(text, _to_simplified, _to_traditional)
 
 
 @lru_cache(maxsize=256)  # extraction reads the same document and lines in several steps
 def to_simplified(text: str) -> str:
-    """NFKC plus OpenCC t2s (character for character, so offsets stay comparable)."""
+    """NFKC plus OpenCC t2s where the text is traditional (character for character, so offsets
+    stay comparable; a lone surrogate becomes U+FFFD)."""
     return _simplify(text)
 
 
