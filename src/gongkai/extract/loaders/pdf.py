@@ -179,10 +179,22 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     return pdf
 
 
-def _slow_page(data: bytes, index: int) -> PageContent:
-    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as plumber:
-        page = plumber.pages[0]
-        return from_pdfplumber(page, index + 1)
+class _SlowReader:
+    """pdfplumber for the pages PDFium misreads, opened once per document: opening parses
+    the whole file again, which for a broken cross-reference table means a full scan."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._plumber: Any = None
+
+    def page(self, index: int) -> PageContent:
+        if self._plumber is None:
+            self._plumber = pdfplumber.open(io.BytesIO(self._data))
+        return from_pdfplumber(self._plumber.pages[index], index + 1)
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
 
 
 def _check_inflated_size(data: bytes, source: str) -> None:
@@ -196,6 +208,7 @@ def _check_inflated_size(data: bytes, source: str) -> None:
 def load_pdf(data: bytes, source: str) -> Document:
     _check_inflated_size(data, source)
     pdf = _open(data, source)
+    slow = _SlowReader(data)
     lines: list[tuple[str, str, int, tuple[float, float, float, float]]] = []
     tables: list[_PageTable] = []
     images = 0
@@ -207,7 +220,7 @@ def load_pdf(data: bytes, source: str) -> Document:
             finally:
                 page.close()
             if content.misplaced:
-                content = _slow_page(data, index)
+                content = slow.page(index)
             images += content.images
             for found in _tables(content):
                 rows = _slots(found, content.chars)
@@ -224,6 +237,7 @@ def load_pdf(data: bytes, source: str) -> Document:
         ) from None
     finally:
         pdf.close()
+        slow.close()
     if not any(shown.strip() for _, shown, _, _ in lines):
         if images:
             raise UnreadableError(
