@@ -15,7 +15,7 @@ from gongkai.report.cells import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS, Cell
 
 # One printed number: optional sign, digits (optionally grouped by commas), optional
 # fraction, optional unit. Whole-token match only.
-NUMBER = re.compile(r"[+\-－＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?")
+NUMBER = re.compile(r"[+\-－＋]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[万萬]元|元)?")
 _FULL_NUMBER = re.compile(rf"^{NUMBER.pattern}$")
 # Text that stands in a cell instead of a number.
 TEXT_VALUES = frozenset({"/", "／", "-", "－", "—", "——", "–", "无", "無"})
@@ -31,7 +31,7 @@ _NOTE_ONLY = re.compile(rf"^{_NOTE}$")
 _MINUS = ("-", "－")
 # Full-width digits read as the ASCII digits numeric cells already are ("２２" is 22).
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_PART = re.compile(r"^([+\-－＋]?)(\d+)(?:\.(\d+))?(万元|元)?$")
+_PART = re.compile(r"^([+\-－＋]?)(\d+)(?:\.(\d+))?([万萬]元|元)?$")
 
 
 def is_value(text: str) -> bool:
@@ -83,7 +83,8 @@ def parse_cell(text: str, kind: CellKind = CellKind.COUNT) -> Cell:
     sign = text[0] if text[0] in "+-－＋" else ""
     body = text[len(sign) :].replace(",", "")
     if body.endswith("元") or sign in ("+", "＋"):
-        return text  # a printed unit or "+" sign is part of what was printed
+        # a printed unit or "+" sign is part of what was printed; 萬元 is the unit 万元
+        return text.replace("萬元", "万元")
     whole, _, fraction = body.partition(".")
     if len(whole) > MAX_WHOLE_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
         return text

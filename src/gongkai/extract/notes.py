@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gongkai.text import to_simplified
+
 # note word → the word of the column header it points to
 NOTE_WORDS: dict[str, str] = {
     "修订": "制",
@@ -28,6 +30,7 @@ NOTE_WORDS: dict[str, str] = {
 
 def named_column(note: str, headers: Sequence[str]) -> int | None:
     """The one column whose header the note's words point to; None when none or several."""
+    note = to_simplified(note)  # a traditional report's note: 修訂 is 修订
     targets = {target for word, target in NOTE_WORDS.items() if word in note}
-    named = {i for i, header in enumerate(headers) for t in targets if t in header}
+    named = {i for i, header in enumerate(headers) for t in targets if t in to_simplified(header)}
     return named.pop() if len(named) == 1 else None
