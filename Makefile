@@ -54,6 +54,7 @@ bench-core: sync
 	$(VENV)/bin/python bench/extract_throughput.py
 	$(VENV)/bin/python bench/clock_due_dates.py
 	$(VENV)/bin/python bench/fuzz_extract.py
+	$(VENV)/bin/python bench/review_precision.py
 
 # Seeds its own databases (gongkai_bench, gongkai_bench_annual) on the local PostgreSQL once.
 bench-platform: sync

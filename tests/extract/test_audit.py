@@ -155,3 +155,19 @@ def test_cli_with_nothing_to_audit(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", str(tmp_path)])
     assert result.exit_code == EXIT_UNREADABLE
     assert "没有找到可审核的文件" in result.stderr
+
+
+def test_crawled_text_in_the_result_files_is_never_a_formula(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "=HYPERLINK(1).txt").write_text("关于召开会议的通知。" * 5, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_audit(["."])
+    write_result(result, tmp_path / "out.xlsx")
+    write_result(result, tmp_path / "out.csv")
+    sheet = load_workbook(tmp_path / "out.xlsx")["文件"]
+    names = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert names and all(c.data_type == "s" for c in names)
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][0].startswith("'") and "HYPERLINK" in rows[1][0]

@@ -104,3 +104,14 @@ def test_a_table_not_printed_is_a_note() -> None:
     ws = _workbook(report_2019())[SHEETS[2]]
     assert ws.cell(FIRST_ROW, 1).value == NOT_PUBLISHED
     assert ws.max_row == FIRST_ROW
+
+
+def test_a_title_or_label_that_looks_like_a_formula_stays_text() -> None:
+    report = report_2021()
+    report.title = '=HYPERLINK("http://example.invalid","年报")'
+    report.labels = {"table3": {"granted": "+1+1"}}
+    wb = _workbook(report)
+    ws = wb[SHEETS[1]]
+    assert ws["A1"].data_type == "s" and ws["A1"].value.startswith("=HYPERLINK")
+    labels = [c for row in ws.iter_rows() for c in row if c.value == "+1+1"]
+    assert labels and all(c.data_type == "s" for c in labels)

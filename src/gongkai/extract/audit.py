@@ -26,6 +26,7 @@ from gongkai.extract.loaders import EXTENSIONS
 from gongkai.report import AnnualReport
 from gongkai.rules import DEFAULT_SETTINGS, SEVERITY_LABELS, Finding, RuleSettings, Severity, check
 from gongkai.rules.location import describe
+from gongkai.safecells import csv_row, xlsx_row
 from gongkai.text import label_key
 
 # Sidecar files of crawled data sets (metadata, verified values), not reports.
@@ -324,10 +325,10 @@ def to_csv(result: AuditResult) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(_FINDING_HEADERS)
-    writer.writerows(_finding_rows(result))
+    writer.writerows(csv_row(row) for row in _finding_rows(result))
     for entry in result.failures:
-        writer.writerow([entry.source, "", "", "", STATUS_LABELS[entry.status], "", "", "",
-                         entry.message or ""])  # fmt: skip
+        writer.writerow(csv_row([entry.source, "", "", "", STATUS_LABELS[entry.status], "", "", "",
+                                 entry.message or ""]))  # fmt: skip
     return out.getvalue()
 
 
@@ -349,8 +350,8 @@ def to_xlsx(result: AuditResult) -> bytes:
                                  ("文件", _FILE_HEADERS, _file_rows(result))):  # fmt: skip
         sheet = book.create_sheet(title)
         sheet.append(list(headers))
-        for row in rows:
-            sheet.append(row)
+        for row in rows:  # file names, titles and messages come from crawled documents
+            sheet.append(xlsx_row(sheet, row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -54,6 +54,12 @@ def _write_value(cell: SheetCell | MergedCell, spec: GridCell) -> None:
         cell.number_format = _number_format(value)
 
 
+def _write_text(cell: SheetCell | MergedCell, text: str | None) -> None:
+    cell.value = text or None
+    if text:
+        cell.data_type = "s"  # titles and labels are the report's own text, never formulas
+
+
 def _write_grid(ws: Worksheet, grid: Grid) -> None:
     total = sum(grid.widths)
     for col, weight in enumerate(grid.widths, start=1):
@@ -69,7 +75,7 @@ def _write_grid(ws: Worksheet, grid: Grid) -> None:
             _write_value(cell, spec)
             cell.font = _CELL_FONT
         else:
-            cell.value = spec.text or None
+            _write_text(cell, spec.text)
             cell.font = _HEAD_FONT if spec.role in (Role.HEADER, Role.CORNER) else _CELL_FONT
         cell.alignment = _LEFT if spec.role is Role.LABEL else _CENTRE
         if end_row > row or end_col > col:
@@ -105,9 +111,11 @@ def to_workbook(report: AnnualReport) -> Workbook:
         ws.page_setup.orientation = "landscape" if width >= 12 else "portrait"
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.cell(1, 1, layout.title).font = Font(name=TITLE_FONT, size=16)
+        _write_text(ws.cell(1, 1), layout.title)
+        ws.cell(1, 1).font = Font(name=TITLE_FONT, size=16)
         ws.cell(1, 1).alignment = Alignment(horizontal="center")
-        ws.cell(2, 1, section.heading).font = Font(name=HEADING_FONT, size=12)
+        _write_text(ws.cell(2, 1), section.heading)
+        ws.cell(2, 1).font = Font(name=HEADING_FONT, size=12)
         for row in (1, 2):
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         if grid is None:
