@@ -1,15 +1,15 @@
 """A report reads the same whichever script or encoding it comes in.
 
 Every shared text report (txt, md, html; PDFs are binary and skipped) is converted to
-traditional script with OpenCC s2t and encoded as GBK, Big5 and UTF-16; each form must give
-the tables and ambiguous cells of the original.
+traditional script with OpenCC (s2t, and s2tw for Big5) and encoded as GBK, Big5 and UTF-16
+(with BOM); each form must give the tables and ambiguous cells of the original.
 """
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,45 +17,36 @@ from typing import Any
 import opencc
 import pytest
 
-from gongkai.extract import extract_bytes
+from gongkai.extract import extract_bytes, extract_document
+from gongkai.extract.loaders import load_documents
 from gongkai.text import to_simplified
-
-pytestmark = pytest.mark.shared
+from tests.extract.reports import Facts, report_text
 
 SUFFIXES = (".txt", ".md", ".html")
 COMPARED = ("table2", "table3", "table4")
 
 
 @cache
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
 
 
 def traditional(text: str) -> str:
-    return str(_s2t().convert(text))
+    """OpenCC's standard traditional forms (爲, 衆, 羣: Big5 has none of them)."""
+    return str(_converter("s2t").convert(text))
 
 
-def _encode_each(text: str, original: str, encoding: str) -> bytes:
-    """``text`` in ``encoding``; a character it lacks is written as the original's (Big5 has no
-    simplified-only characters, but s2t leaves a few characters that Big5 lacks as they are)."""
-    try:
-        return text.encode(encoding)
-    except UnicodeEncodeError:
-        pass
-    out = bytearray()
-    for ch, was in zip(text, original, strict=True):
-        try:
-            out += ch.encode(encoding)
-        except UnicodeEncodeError:
-            out += was.encode(encoding, errors="xmlcharrefreplace")
-    return bytes(out)
+def taiwan(text: str) -> str:
+    """Taiwan's standard forms (為, 眾, 群), the ones Big5 encodes."""
+    return str(_converter("s2tw").convert(text))
 
 
+# Every form is encoded strictly: a character the encoding lacks fails the test, not a "?".
 FORMS: dict[str, Callable[[str], bytes]] = {
     "traditional utf-8": lambda text: traditional(text).encode("utf-8"),
-    "simplified gbk": lambda text: _encode_each(text, text, "gbk"),
-    "traditional big5": lambda text: _encode_each(traditional(text), text, "big5"),
-    "simplified utf-16": lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+    "simplified gbk": lambda text: text.encode("gbk"),
+    "traditional big5": lambda text: taiwan(text).encode("big5"),
+    "simplified utf-16": lambda text: text.encode("utf-16"),
     "traditional utf-16": lambda text: traditional(text).encode("utf-16"),
 }
 
@@ -105,6 +96,7 @@ def _original(path: Path) -> tuple[str, dict[str, Any]]:
     return data.decode("utf-8-sig"), _tables(data, path.name)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", _inputs() or ["(none)"])
 def test_every_script_and_encoding_gives_the_same_tables(
@@ -120,3 +112,28 @@ def test_every_script_and_encoding_gives_the_same_tables(
     }
     assert differences == {}
     assert got == expected
+
+
+class _CountyFacts(Facts):
+    """A county bureau whose name has 乾 and whose fees are printed with their unit."""
+
+    def table2(self) -> dict[str, list[str]]:
+        return {**super().table2(), "fees": ["3.168万元"]}
+
+
+def _county_report() -> str:
+    return report_text(_CountyFacts(agency="乾县教育局"))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_county_report_reads_the_same_in_every_form(form: str) -> None:
+    original = extract_bytes(_county_report().encode("utf-8"), "乾县.txt").report
+    converted = extract_bytes(FORMS[form](_county_report()), "乾县.txt").report
+    assert original.agency == converted.agency == "乾县教育局"
+    assert original.table2["fees"] == converted.table2["fees"] == ["3.168万元"]
+
+
+def test_a_lone_surrogate_in_the_text_does_not_stop_extraction() -> None:
+    doc = load_documents(_county_report().encode("utf-8"), "乾县.txt")[0]
+    broken = replace(doc, lines=[replace(line, text=line.text + "\ud800") for line in doc.lines])
+    assert extract_document(broken).report.agency.startswith("乾县教育局")
