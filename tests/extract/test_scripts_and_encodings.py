@@ -2,7 +2,7 @@
 
 Every shared text report (txt, md, html; PDFs are binary and skipped) is converted to
 traditional script with OpenCC (s2t, and s2tw for Big5) and encoded as GBK, Big5 and UTF-16
-(with BOM); each form must give the tables and ambiguous cells of the original.
+(with BOM); each form must give the tables, ambiguous cells, agency and year of the original.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _simplified(value: Any) -> Any:
 
 def _tables(data: bytes, name: str) -> dict[str, Any]:
     report = json.loads(extract_bytes(data, name).to_json())
-    tables = {key: report[key] for key in COMPARED}
+    tables = {key: report[key] for key in (*COMPARED, "agency", "year")}
     tables["ambiguous"] = report.get("extra", {}).get("ambiguous_cells")
     return _simplified(tables)
 

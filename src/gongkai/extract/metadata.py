@@ -169,8 +169,15 @@ def _without_site_name(title: str) -> str:
     return named[0] if named else title.strip()
 
 
+def _title_line(text: str) -> re.Match[str] | None:
+    """The title in ``text``, matched in simplified form (a traditional title ends in 報告);
+    its offsets are the printed text's."""
+    simple = to_simplified(text)
+    return _TITLE_LINE.match(simple if len(simple) == len(text) else text)
+
+
 def _is_title(text: str) -> bool:
-    match = _TITLE_LINE.match(text)
+    match = _title_line(text)
     return bool(match and _TITLE_PHRASE.search(to_simplified(match.group(1))))
 
 
@@ -194,10 +201,11 @@ def find_title(doc: Document) -> Found | None:
         if following and len(line.text.strip()) <= _SHORT_LINE and not _whole_title(following):
             texts.append(line.text.rstrip() + following.strip())  # wrapped title
         for text in texts:
-            match = _TITLE_LINE.match(text)
+            match = _title_line(text)
             if not match or not _is_title(text):
                 continue
-            title = re.sub(r"[\s\u3000]+", " ", match.group(1)).strip()
+            printed = text[match.start(1) : match.end(1)]
+            title = re.sub(r"[\s\u3000]+", " ", printed).strip()
             above = head[index - 1].text if index else ""
             if above and _SIGNATURE.match(to_simplified(above)) and not re.match(_NAME, title):
                 # a centred agency line above the title line (PDF title pages)
