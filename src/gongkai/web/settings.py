@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "gongkai.web.annual",
     "gongkai.web.portal",
     "gongkai.web.contentreview",
+    "gongkai.web.audits",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("annual/", include("gongkai.web.annual.urls")),
     path("portal/", include("gongkai.web.portal.urls")),
     path("content-review/", include("gongkai.web.contentreview.urls")),
+    path("audits/", include("gongkai.web.audits.urls")),
     path("admin/", admin.site.urls),
     re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
 ]

@@ -1,0 +1,1 @@
+"""Auditors' workspace: corpora of published annual reports, findings and their dispositions."""

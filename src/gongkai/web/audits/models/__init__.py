@@ -1,0 +1,1 @@
+"""Models of the audits app; each module holds one concern."""
