@@ -7,6 +7,7 @@ traditional script with OpenCC (s2t, and s2tw for Big5) and encoded as GBK, Big5
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -46,7 +47,9 @@ FORMS: dict[str, Callable[[str], bytes]] = {
     "traditional utf-8": lambda text: traditional(text).encode("utf-8"),
     "simplified gbk": lambda text: text.encode("gbk"),
     "traditional big5": lambda text: taiwan(text).encode("big5"),
+    "traditional gbk": lambda text: traditional(text).encode("gbk"),
     "simplified utf-16": lambda text: text.encode("utf-16"),
+    "simplified utf-16 big-endian": lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
     "traditional utf-16": lambda text: traditional(text).encode("utf-16"),
 }
 
