@@ -80,3 +80,10 @@ def test_gbk_csv_is_decoded() -> None:
     data = _csv([{"content": report_text()}]).decode("utf-8").encode("gbk")
     [doc] = load_documents(data, "dump.csv")
     assert doc.encoding in ("gb18030", "gbk")
+
+
+def test_an_api_response_with_the_article_nested_is_read() -> None:
+    response = {"code": 0, "data": {"article": {"title": "年报", "content": report_html()}}}
+    data = json.dumps(response, ensure_ascii=False).encode("utf-8")
+    [outcome] = extract_all_bytes(data, "api.json")
+    assert isinstance(outcome, Extraction) and outcome.report.table3 is not None

@@ -42,10 +42,15 @@ def _hints(record: Mapping[str, Any]) -> dict[str, str]:
     return hints
 
 
+# How deep a record's objects are searched for its text: API responses wrap the article
+# (``{"data": {"article": {"content": …}}}``); deeper than this is not a record's body.
+_MAX_DEPTH = 4
+
+
 def _strings(value: Any, depth: int = 0) -> Iterator[str]:
     if isinstance(value, str):
         yield value
-    elif isinstance(value, Mapping) and depth < 2:
+    elif isinstance(value, Mapping) and depth < _MAX_DEPTH:
         for item in value.values():
             yield from _strings(item, depth + 1)
 
