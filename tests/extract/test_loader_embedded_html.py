@@ -123,3 +123,13 @@ def test_a_lone_surrogate_escape_is_no_character() -> None:
     assert unescape_js(r"a\ud800b\udc00") == "a\ufffdb\ufffd"
     text = "x = " + json.dumps(_article()).replace("年报", "\\ud800年报", 1) + ";"
     _assert_read_as_tables(extract_bytes(text.encode("utf-8"), "a.js"))
+
+
+def test_markdown_with_raw_html_tables_is_read_as_html() -> None:
+    body = report_html().split("<body>")[1].split("</body>")[0]
+    markdown = body.replace("<p>", "\n\n").replace("</p>", "")  # converters keep <table>s
+    extraction = extract_bytes(markdown.encode("utf-8"), "report.md")
+    assert extraction.kind == "md"
+    assert extraction.report.table3 is not None
+    assert extraction.report.table3["new_received"] == [3, 0, 0, 0, 0, 0, 3]
+    assert extraction.report.table4 == [0] * 15

@@ -15,14 +15,14 @@ from gongkai.extract.loaders.dump import load_dump
 from gongkai.extract.loaders.html import load_html, load_text_or_embedded_html
 from gongkai.extract.loaders.limits import MAX_FILE_BYTES
 from gongkai.extract.loaders.pdf import load_pdf
-from gongkai.extract.loaders.text import check_length, load_markdown
+from gongkai.extract.loaders.text import check_length
 from gongkai.files import FileRefused, megabytes, read_bounded
 
 Loader = Callable[[bytes, str], list[Document]]
 
 LOADERS: dict[str, Loader] = {
     "txt": lambda data, name: [load_text_or_embedded_html(data, name)],
-    "md": lambda data, name: [load_markdown(data, name)],
+    "md": lambda data, name: [load_text_or_embedded_html(data, name, "md")],
     "html": lambda data, name: [load_html(data, name)],
     "pdf": lambda data, name: [load_pdf(data, name)],
     "docx": lambda data, name: [load_docx(data, name)],

@@ -400,10 +400,11 @@ def load_html(data: bytes, source: str) -> Document:
     return parse_html(text, source, encoding=encoding)
 
 
-def load_text_or_embedded_html(data: bytes, source: str) -> Document:
-    """A text file; one carrying the report's table as escaped HTML (a JavaScript or JSON
-    string, ``&lt;table&gt;``) is read as that HTML, so its table is a real grid."""
-    doc = load_text(data, source)
+def load_text_or_embedded_html(data: bytes, source: str, kind: str = "txt") -> Document:
+    """A text or Markdown file; one carrying the report's table as HTML (raw, as PDF-to-
+    Markdown converters write it, or escaped in a JavaScript or JSON string, ``&lt;table&gt;``)
+    is read as that HTML, so its table is a real grid."""
+    doc = load_text(data, source, kind)
     markup = embedded_html(doc.text)
     if markup is None:
         return doc

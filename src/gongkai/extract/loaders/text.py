@@ -39,7 +39,3 @@ def load_text(data: bytes, source: str, kind: str = "txt") -> Document:
     return Document(
         source=source, kind=kind, lines=text_lines(decoded.text), encoding=decoded.encoding
     )
-
-
-def load_markdown(data: bytes, source: str) -> Document:
-    return load_text(data, source, kind="md")
