@@ -48,7 +48,8 @@ def test_a_rule_that_fails_on_one_report_does_not_lose_the_batch(
     assert statuses == {"a.txt": "internal", "b.txt": "ok"}
     assert result.summary()["internal_errors"] == 1
     [fault] = result.failures
-    assert "审核时出现内部错误" in (fault.message or "") and "ZeroDivisionError" in (fault.message or "")
+    message = fault.message or ""
+    assert "审核时出现内部错误" in message and "ZeroDivisionError" in message
     assert '"status": "internal"' in to_json(result)
     shown = runner.invoke(app, ["audit", str(two_reports)])
     assert "内部错误 1 个" in shown.output
