@@ -24,6 +24,7 @@ def _prints(report: AnnualReport) -> dict[tuple[str, str | None, str | None], st
 
 def _two_wrong_totals() -> AnnualReport:
     report = built_report()
+    assert report.table3 is not None and report.table4 is not None
     report.table3 = copy.deepcopy(report.table3)
     report.table3["total"] = [9, 1, 0, 0, 0, 0, 3]  # natural persons: 9 ≠ 2
     report.table4 = list(report.table4)
@@ -42,6 +43,7 @@ def test_a_changed_value_changes_only_that_findings_fingerprint() -> None:
     report = _two_wrong_totals()
     before = _prints(report)
     changed = copy.deepcopy(report)
+    assert report.table4 is not None
     changed.table4 = list(report.table4)
     changed.table4[4] = int(report.table4[4] or 0) + 1  # a different wrong 总计
     after = _prints(changed)

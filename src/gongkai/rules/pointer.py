@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.formats import Format, table2_row
+from gongkai.formats import FORMAT_2021, Format, table2_row
 from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
 from gongkai.report import AnnualReport
 from gongkai.rules.findings import Finding
@@ -45,7 +45,7 @@ def locate(finding: Finding, report: AnnualReport) -> dict[str, Any] | None:
     if finding.table == "sections":
         found = table.get(finding.row or "")
         return dict(found) if isinstance(found, dict) else None
-    index = _column_index(finding, report.fmt)
+    index = _column_index(finding, report.fmt or FORMAT_2021)
     cells = table if finding.table == "table4" else table.get(finding.row or "")
     if index is None or not isinstance(cells, list) or index >= len(cells):
         return None
