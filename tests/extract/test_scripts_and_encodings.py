@@ -19,7 +19,9 @@ import opencc
 import pytest
 
 from gongkai.extract import extract_bytes, extract_document
+from gongkai.extract.document import UnreadableError
 from gongkai.extract.loaders import load_documents
+from gongkai.extract.loaders.encoding import decode
 from gongkai.text import to_simplified
 from tests.extract.reports import Facts, report_text
 
@@ -50,6 +52,7 @@ FORMS: dict[str, Callable[[str], bytes]] = {
     "traditional gbk": lambda text: traditional(text).encode("gbk"),
     "simplified utf-16": lambda text: text.encode("utf-16"),
     "simplified utf-16 big-endian": lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    "simplified utf-16 without its mark": lambda text: text.encode("utf-16-le"),
     "traditional utf-16": lambda text: traditional(text).encode("utf-16"),
 }
 
@@ -140,3 +143,15 @@ def test_a_lone_surrogate_in_the_text_does_not_stop_extraction() -> None:
     doc = load_documents(_county_report().encode("utf-8"), "乾县.txt")[0]
     broken = replace(doc, lines=[replace(line, text=line.text + "\ud800") for line in doc.lines])
     assert extract_document(broken).report.agency.startswith("乾县教育局")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_read(encoding: str) -> None:
+    text = "乾縣教育局政府信息公開工作年度報告\n本年收費 3.168萬元。\n"
+    decoded = decode(text.encode(encoding), "r.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_binary_data_is_still_not_taken_for_utf16() -> None:
+    with pytest.raises(UnreadableError, match="二进制"):
+        decode(bytes(range(256)) * 8, "r.bin")

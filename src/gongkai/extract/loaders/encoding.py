@@ -92,7 +92,10 @@ def decode(data: bytes, source: str) -> Decoded:
                 )
             return _checked(Decoded(text, _codec_name(encoding) or encoding), source)
     if b"\x00" in data[:65536]:
-        raise UnreadableError(f"{source}：不是文本文件（含有二进制数据）")
+        unmarked = _utf16_without_bom(data)
+        if unmarked is None:
+            raise UnreadableError(f"{source}：不是文本文件（含有二进制数据）")
+        return unmarked
     text = _strict(data, "utf-8")
     if text is not None:
         return _checked(Decoded(text, "utf-8"), source)
@@ -111,6 +114,20 @@ def decode(data: bytes, source: str) -> Decoded:
             "请转换为 UTF-8 后再试"
         )
     return best
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without its byte-order mark: zero bytes are what it is made of, so the
+    byte order that decodes strictly to plausible Chinese, and not to control characters, wins."""
+    readings = []
+    for encoding in ("utf-16-le", "utf-16-be"):  # little-endian (Windows) first on a tie
+        text = _strict(data, encoding)
+        if text is not None and _control_share(text) <= _MAX_CONTROL:
+            readings.append((plausibility(text), Decoded(text, encoding)))
+    if not readings:
+        return None
+    score, best = max(readings, key=lambda reading: reading[0])
+    return best if score >= _MIN_PLAUSIBLE else None
 
 
 def _checked(decoded: Decoded, source: str) -> Decoded:
