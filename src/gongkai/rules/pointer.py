@@ -51,3 +51,15 @@ def locate(finding: Finding, report: AnnualReport) -> dict[str, Any] | None:
         return None
     cell = cells[index]
     return dict(cell) if isinstance(cell, dict) else None
+
+
+def is_extraction_doubt(finding: Finding, report: AnnualReport) -> bool:
+    """Whether the finding is about a row whose printed characters split more than one way:
+    then it may be a misreading by extraction rather than an error in the report."""
+    ambiguous = report.extra.get("ambiguous_cells") or []
+    return any(
+        isinstance(cell, dict)
+        and cell.get("table") == finding.table
+        and cell.get("row") == finding.row
+        for cell in ambiguous
+    )
