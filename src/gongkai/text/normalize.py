@@ -1,4 +1,5 @@
-"""Normalise Chinese text for comparison: NFKC, traditional → simplified, no punctuation.
+"""Normalise Chinese text for comparison: NFKC, traditional → simplified (only where the text is
+traditional, see scripts.py), no punctuation.
 
 Matching always happens on normalised text; callers keep the original for provenance.
 """

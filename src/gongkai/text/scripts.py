@@ -61,11 +61,11 @@ def _is_traditional(text: str, simplified: str, to_traditional: Convert) -> bool
 def simplify(text: str, to_simplified: Convert, to_traditional: Convert) -> str:
     """``text`` in simplified script, changed only where the original is traditional."""
     converted = _char_for_char(text, to_simplified)
-    if converted == text:
-        return text
     forms, protected = _protected(to_traditional)
+    names = list(protected.finditer(text))  # even when t2s changes nothing: 澂江市
+    if converted == text and not names:
+        return text
     ambiguous = _AMBIGUOUS.search(text) is not None
-    names = list(protected.finditer(text))
     if not ambiguous and not names:
         return converted
     chars = list(converted)
