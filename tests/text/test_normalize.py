@@ -59,3 +59,13 @@ def test_lone_surrogates_do_not_crash() -> None:
     assert to_simplified(text) == "本年新收\ufffd申请\ufffd数量"
     assert label_key(text) == "本年新收\ufffd申请\ufffd数量"
     assert compact("\udc00 公開") == "\ufffd公开"
+
+
+def test_ambiguous_characters_are_ones_t2s_would_change() -> None:
+    import opencc
+
+    from gongkai.text.scripts import AMBIGUOUS
+
+    t2s = opencc.OpenCC("t2s")
+    assert sorted(ch for ch in AMBIGUOUS if t2s.convert(ch) == ch) == []
+    assert to_simplified("".join(sorted(AMBIGUOUS))) == "".join(sorted(AMBIGUOUS))
