@@ -1,0 +1,255 @@
+"""The reports the analytics page measures, read from the database as ``gongkai.analytics``
+figures: a project's extracted reports with their open findings, or — for a supervisor — the
+platform's own published reports of the agencies it oversees, with their case records'
+late replies (the only source of an overdue rate; a published report does not state one).
+
+The figures and every rate come from the core; this module only gathers and translates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Count, F
+
+from gongkai.analytics import Rate, ReportFigures, Summary, figures
+from gongkai.report import ReportReadError, ReportShapeError, loads
+from gongkai.report.canonical import from_dict
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annual.sources import CASES_APP
+from gongkai.web.audits.models import AuditFinding, AuditProject, AuditReport, Disposition
+
+UNMATCHED = "（未对应到机关）"
+# A finding the reviewers judged not to be the report's fault does not count against it.
+NOT_THE_REPORTS_FAULT = ("justified", "extraction_problem")
+
+# A report's own figures depend only on its JSON; reading 5,000 of them on every request
+# would cost most of the page's time, so they are kept per process, keyed by the text.
+_READ: dict[tuple[int, int], ReportFigures | None] = {}
+_READ_LIMIT = 200_000
+
+
+def _read(pk: int, text: str) -> ReportFigures | None:
+    key = (pk, hash(text))
+    if key not in _READ:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        try:
+            _READ[key] = figures(loads(text, source=f"report {pk}"), region="")
+        except (ReportReadError, ReportShapeError):
+            _READ[key] = None  # stored by the extraction, so this should not happen
+    return _READ[key]
+
+
+def _finding_counts(reports: Iterable[int], project: AuditProject) -> dict[int, Counter[str]]:
+    """Open report findings per report and severity, without those the reviewers excused."""
+    excused = Disposition.objects.filter(project=project, verdict__in=NOT_THE_REPORTS_FAULT).values(
+        "fingerprint"
+    )
+    rows = (
+        AuditFinding.objects.filter(
+            project=project, finding_class="report", resolved_at__isnull=True
+        )
+        .exclude(fingerprint__in=excused)
+        .order_by()
+        .values_list("report_id", "severity")
+        .annotate(n=Count("*"))
+    )
+    wanted = set(reports)
+    out: dict[int, Counter[str]] = {}
+    for report_id, severity, n in rows:
+        if report_id in wanted:
+            out.setdefault(report_id, Counter())[severity] += n
+    return out
+
+
+def project_figures(project: AuditProject) -> list[ReportFigures]:
+    """One item per extracted report of the project, filed under the region (the parent
+    agency) of the agency it was matched to."""
+    rows = list(
+        AuditReport.objects.filter(document__project=project)
+        .order_by("agency_name", "year", "pk")
+        .values_list("pk", "report_json", "matched_agency__name", "matched_agency__parent__name")
+    )
+    counts = _finding_counts((pk for pk, *_ in rows), project)
+    out = []
+    for pk, text, agency, region in rows:
+        read = _read(pk, text)
+        if read is None:
+            continue
+        found = counts.get(pk, Counter())
+        out.append(
+            dataclasses.replace(
+                read,
+                agency=agency or read.agency,
+                region=region or (agency and "（无上级机关）") or UNMATCHED,
+                errors=found["error"],
+                warnings=found["warning"],
+            )
+        )
+    return out
+
+
+def _late_replies(
+    agencies: list[int], years: set[int], today: dt.date
+) -> dict[tuple[int, int], Rate]:
+    """(agency, year) → replies after the due date over replies, from the case records."""
+    if not apps.is_installed(CASES_APP) or not agencies:
+        return {}
+    from gongkai.web.cases import queries
+    from gongkai.web.cases.models import Case
+
+    cases = Case.objects.filter(agency_id__in=agencies)
+    out = {}
+    for year in years:
+        for agency_id, row in queries.timeliness(cases, year, today).items():
+            out[(agency_id, year)] = Rate(row["late"], row["replied"])
+    return out
+
+
+def platform_figures(agencies: Iterable[Agency], today: dt.date) -> list[ReportFigures]:
+    """The latest published version of each agency's own report (not the region roll-ups,
+    which would count every case twice), with its findings and its late replies."""
+    from gongkai.web.annual.models import ReportVersion
+
+    by_pk = {a.pk: a for a in agencies}
+    versions = (
+        ReportVersion.objects.filter(
+            draft__agency_id__in=list(by_pk),
+            draft__scope="agency",
+            number=F("draft__published_version"),
+        )
+        .order_by("draft__year", "draft__agency__path")
+        .values_list("draft__agency_id", "draft__year", "data", "findings")
+    )
+    rows = list(versions)
+    first = _first_published([(a, y) for a, y, *_ in rows])
+    late = _late_replies(list(by_pk), {year for _, year, *_ in rows}, today)
+    parents = _names({a.parent_id for a in by_pk.values() if a.parent_id})
+    out = []
+    for agency_id, year, data, found in rows:
+        agency = by_pk[agency_id]
+        report = from_dict(data)
+        report.published = first.get((agency_id, year))
+        severities = Counter(f.get("severity") for f in found)
+        out.append(
+            figures(
+                report,
+                region=parents.get(agency.parent_id or 0, agency.name),
+                errors=severities["error"],
+                warnings=severities["warning"],
+                replied_late=late.get((agency_id, year), Rate(0, 0)),
+            )
+        )
+        out[-1] = dataclasses.replace(out[-1], agency=agency.name, kind=agency.kind)
+    return out
+
+
+def _first_published(keys: list[tuple[int, int]]) -> dict[tuple[int, int], dt.date]:
+    from gongkai.web.annual.models import ReportVersion
+
+    if not keys:
+        return {}
+    rows = ReportVersion.objects.filter(
+        number=1, draft__scope="agency", draft__agency_id__in={a for a, _ in keys}
+    ).values_list("draft__agency_id", "draft__year", "published_on")
+    return {(a, y): day for a, y, day in rows}
+
+
+def _names(pks: set[int]) -> dict[int, str]:
+    return dict(Agency.objects.filter(pk__in=pks).values_list("pk", "name"))
+
+
+# --- the tables, as data: one definition for the page, the CSV and the XLSX --------------
+
+
+@dataclass(frozen=True)
+class RateColumn:
+    key: str
+    label: str
+    rate: Callable[[Summary], Rate | None]
+    explanation: str
+
+
+RATES = (
+    RateColumn(
+        "disclosed",
+        "实质公开率",
+        lambda s: s.disclosed,
+        "（予以公开＋部分公开）÷ 作出决定的申请（表三办理结果第（一）至（五）项；"
+        "第（六）项其他处理未作决定，不计入）",
+    ),
+    RateColumn(
+        "review",
+        "复议纠错率",
+        lambda s: s.review_corrected,
+        "行政复议结果纠正 ÷（结果维持＋结果纠正＋其他结果），尚未审结的不计入",
+    ),
+    RateColumn(
+        "suit",
+        "诉讼纠错率",
+        lambda s: s.suit_corrected,
+        "行政诉讼（未经复议直接起诉和复议后起诉）结果纠正 ÷ 已审结",
+    ),
+    RateColumn(
+        "late",
+        "超期答复率",
+        lambda s: s.replied_late,
+        "超过答复期限作出的答复 ÷ 本年答复（仅平台案件记录有此数据）",
+    ),
+)
+RATES_BY_KEY = {r.key: r for r in RATES}
+
+
+def _rate_cells(rate: Rate | None) -> list[Any]:
+    """For an export: the rate, its interval and n, or 样本不足 (and blank when unknown)."""
+    if rate is None:
+        return [None, None, None, None]
+    low, high = rate.interval or (None, None)
+    value: Any = round(rate.value, 4) if rate.value is not None else "样本不足"
+    return [
+        value,
+        None if low is None else round(low, 4),
+        None if high is None else round(high, 4),
+        rate.denominator,
+    ]
+
+
+def rate_columns(summaries: list[Summary]) -> list[RateColumn]:
+    """The overdue rate only where some input gave case records."""
+    has_late = any(s.replied_late is not None for s in summaries)
+    return [r for r in RATES if r.key != "late" or has_late]
+
+
+def summary_export(
+    grouping_label: str, summaries: list[Summary]
+) -> tuple[list[str], list[list[Any]]]:
+    columns = rate_columns(summaries)
+    headers = [grouping_label, "报告数", "申请数量", "申请数量未填报的报告", "每份报告的审核问题"]
+    for column in columns:
+        headers += [
+            column.label,
+            f"{column.label}95%下限",
+            f"{column.label}95%上限",
+            f"{column.label}样本量",
+        ]
+    rows = []
+    for s in summaries:
+        per_report = s.findings_per_report
+        row: list[Any] = [
+            s.key,
+            s.reports,
+            s.applications,
+            s.applications_unknown,
+            None if per_report is None else round(per_report, 2),
+        ]
+        for column in columns:
+            row += _rate_cells(column.rate(s))
+        rows.append(row)
+    return headers, rows

@@ -1,0 +1,138 @@
+"""Projects and their documents: uploaded files, ZIPs and URL lists, deduplicated by hash."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from gongkai.extract import archive
+from gongkai.extract.fetch import Fetched
+from gongkai.web.accounts import permissions
+from gongkai.web.agencies.models import Agency
+from gongkai.web.audits.models import AuditDocument, AuditProject
+from gongkai.web.audits.permissions import can_work_on
+
+
+@dataclass
+class Added:
+    """What became of an upload: stored documents, duplicates of stored bytes, refusals."""
+
+    documents: list[AuditDocument] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def create_project(
+    *, name: str, years: list[int], agency: Agency, by: Any, members: Iterable[Any] = ()
+) -> AuditProject:
+    if not permissions.can_edit(by, agency):
+        raise PermissionDenied("您无权为该机关建立审核项目。")
+    project = AuditProject.objects.create(
+        name=name, years=sorted(set(years)), agency=agency, created_by=by
+    )
+    project.members.set([by, *members])
+    return project
+
+
+def _require(project: AuditProject, by: Any) -> None:
+    if not can_work_on(by, project):
+        raise PermissionDenied("您无权修改该项目。")
+
+
+def _store(project: AuditProject, name: str, content: bytes, added: Added, **fields: Any) -> None:
+    digest = hashlib.sha256(content).hexdigest()
+    if project.documents.filter(sha256=digest).exists() or any(
+        d.sha256 == digest for d in added.documents
+    ):
+        added.duplicates.append(name)
+        return
+    added.documents.append(
+        AuditDocument.objects.create(
+            project=project,
+            name=name[:255],
+            content=content,
+            sha256=digest,
+            size=len(content),
+            **fields,
+        )
+    )
+
+
+def add_files(project: AuditProject, files: Iterable[tuple[str, bytes]], *, by: Any) -> Added:
+    """Store each file (a ZIP: its report files) and queue it for extraction."""
+    _require(project, by)
+    added = Added()
+    with transaction.atomic():
+        for name, content in files:
+            if archive.is_zip(content):
+                try:
+                    members = archive.unpack(content)
+                except archive.ArchiveProblem as problem:
+                    added.refused.append(f"{name}：{problem}")
+                    continue
+                for member in members:
+                    _store(project, member.name, member.content, added)
+            else:
+                _store(project, name, content, added)
+    _enqueue(added.documents)
+    return added
+
+
+def add_urls(project: AuditProject, urls: Iterable[str], *, by: Any) -> list[AuditDocument]:
+    """One document per new URL, fetched by a task (the bytes are stored when they arrive)."""
+    _require(project, by)
+    known = set(project.documents.exclude(url="").values_list("url", flat=True))
+    documents = [
+        AuditDocument.objects.create(
+            project=project, name=url.rsplit("/", 1)[-1][:255] or url, url=url, state="queued"
+        )
+        for url in dict.fromkeys(u.strip() for u in urls if u.strip())
+        if url not in known
+    ]
+    from gongkai.web.audits import tasks  # the tasks module imports the services
+
+    for document in documents:
+        tasks.fetch_document(document.pk)
+    return documents
+
+
+def store_fetched(document: AuditDocument, fetched: Fetched) -> bool:
+    """Keep the fetched bytes; False (and the document removed) when they are a duplicate."""
+    if document.project.documents.filter(sha256=fetched.sha256).exclude(pk=document.pk).exists():
+        document.state, document.error_kind = "failed", "fetch"
+        document.error_message = "与项目中已有文件内容相同，未重复保存。"
+        document.save(update_fields=["state", "error_kind", "error_message"])
+        return False
+    document.content, document.sha256 = fetched.content, fetched.sha256
+    document.size, document.content_type = len(fetched.content), fetched.content_type
+    document.save(update_fields=["content", "sha256", "size", "content_type"])
+    return True
+
+
+def fetch_failed(document: AuditDocument, message: str) -> None:
+    document.state, document.error_kind, document.error_message = "failed", "fetch", message
+    document.save(update_fields=["state", "error_kind", "error_message"])
+
+
+def _enqueue(documents: list[AuditDocument]) -> None:
+    from gongkai.web.audits import tasks
+
+    for document in documents:
+        tasks.extract_document(document.pk)
+
+
+def rerun(project: AuditProject, *, by: Any) -> int:
+    """Extract and check every stored document again; decisions are kept by fingerprint."""
+    _require(project, by)
+    documents = list(project.documents.exclude(sha256=""))
+    project.documents.filter(pk__in=[d.pk for d in documents]).update(
+        state="queued", error_kind="", error_message=""
+    )
+    _enqueue(documents)
+    return len(documents)

@@ -1,0 +1,48 @@
+"""Queue jobs of the audits app: fetch a URL, extract a document, check the project.
+
+The web enqueues; workers run these. When a project's last document is extracted, the
+check of the whole project runs (cross-year rules need every year's report).
+"""
+
+from __future__ import annotations
+
+from huey.contrib.djhuey import db_task
+
+from gongkai.extract.fetch import FetchProblem, fetch
+from gongkai.web.audits.models import AuditDocument, AuditProject
+from gongkai.web.audits.services import checking, extraction, ingest
+
+
+@db_task()
+def extract_document(document_id: int) -> str:
+    document = AuditDocument.objects.select_related("project").filter(pk=document_id).first()
+    if document is None:
+        return "gone"
+    extraction.process_document(document)
+    if not checking.pending(document.project):
+        check_project(document.project_id)
+    return document.state
+
+
+@db_task()
+def fetch_document(document_id: int) -> str:
+    document = AuditDocument.objects.select_related("project").filter(pk=document_id).first()
+    if document is None:
+        return "gone"
+    try:
+        fetched = fetch(document.url)
+    except FetchProblem as problem:
+        ingest.fetch_failed(document, str(problem))
+        return "failed"
+    if ingest.store_fetched(document, fetched):
+        extract_document(document.pk)
+    return document.state
+
+
+@db_task()
+def check_project(project_id: int) -> str:
+    project = AuditProject.objects.filter(pk=project_id).first()
+    if project is None:
+        return "gone"
+    run = checking.check_project(project)
+    return f"reports={run.reports} findings={run.current} new={run.new} resolved={run.resolved}"
