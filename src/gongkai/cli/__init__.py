@@ -7,7 +7,7 @@ import importlib
 from gongkai.cli.app import app
 
 # Each module registers its commands on ``app`` when imported.
-_COMMAND_MODULES = ("report", "extract", "clock", "web", "letter", "render", "review")
+_COMMAND_MODULES = ("report", "extract", "clock", "web", "letter", "render", "review", "compare")
 
 
 def main() -> None:

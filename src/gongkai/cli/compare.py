@@ -1,0 +1,85 @@
+"""``gongkai compare`` and ``gongkai rollup``: rules across documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from gongkai.cli.app import (
+    EXIT_INTERNAL,
+    EXIT_NOT_A_REPORT,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    app,
+    console,
+    err_console,
+)
+from gongkai.compare import RENDERERS, Comparison, compare, render_comparison
+from gongkai.compare.render import percent, rate, signed
+from gongkai.extract import ExtractionFault, NotAReportError, UnreadableError, extract_file
+from gongkai.report import AnnualReport
+
+
+def read_any(path: Path) -> AnnualReport:
+    """A report from any file ``gongkai extract`` reads, or leave with its exit status."""
+    try:
+        return extract_file(path).report
+    except (UnreadableError, OSError) as exc:
+        err_console.print(f"[red]无法读取[/red] {path}：{exc}")
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except NotAReportError as exc:
+        err_console.print(f"[red]不是年度报告[/red] {path}：{exc}")
+        raise typer.Exit(EXIT_NOT_A_REPORT) from None
+    except ExtractionFault as exc:
+        err_console.print(f"[red]内部错误[/red] {path}：{exc}")
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+@app.command("compare")
+def compare_command(
+    last_path: Annotated[Path, typer.Argument(help="上年报告（任意可提取的文件或规范 JSON）")],
+    this_path: Annotated[Path, typer.Argument(help="本年报告")],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写入报告：.html、.docx 或 .pdf")
+    ] = None,
+) -> None:
+    """逐部分比较两年报告的重复率，逐单元格计算增减，并核对跨年度衔接（C1–C3）。"""
+    last, this = read_any(last_path), read_any(this_path)
+    result = compare(last, this)
+    if output is not None:
+        to = output.suffix.lstrip(".").lower()
+        if to not in RENDERERS:
+            err_console.print(f"[red]不支持的输出格式[/red]：{output.suffix or '（无扩展名）'}")
+            raise typer.Exit(EXIT_UNREADABLE)
+        output.write_bytes(render_comparison(result, to))
+    if as_json:
+        typer.echo(render_comparison(result, "json").decode("utf-8"))
+    elif output is None:
+        _print_summary(result)
+    raise typer.Exit(EXIT_OK)
+
+
+def _print_summary(result: Comparison) -> None:
+    console.print(f"全文重复率：{percent(result.repeated)}")
+    sections = Table(title="各部分重复率")
+    for header in ("部分", "重复率", "重复段落"):
+        sections.add_column(header)
+    for s in result.sections:
+        sections.add_row(s.heading, percent(s.repeated), str(len(s.passages)))
+    console.print(sections)
+    cells = Table(title="有变化的单元格")
+    for header in ("表", "项目", "列", "上年", "本年", "增减值", "增减率"):
+        cells.add_column(header)
+    for c in result.cells:
+        if c.change:
+            cells.add_row(
+                c.table, c.row_label, c.column_label, str(c.last), str(c.this),
+                signed(c.change), rate(c.rate),
+            )  # fmt: skip
+    console.print(cells)
+    for f in result.findings:
+        console.print(f"{f.rule} {f.message}")
