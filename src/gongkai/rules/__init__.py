@@ -41,11 +41,13 @@ def check(
     settings: RuleSettings = DEFAULT_SETTINGS,
     rules: tuple[str, ...] | None = None,
 ) -> list[Finding]:
-    """Run the rules (all, or the ids given) on a report, optionally against last year's."""
+    """Run the rules (all, or the ids given) on a report, optionally against last year's;
+    rules in ``settings.disabled`` are never run."""
     context = Context(report, previous, settings)
     findings: list[Finding] = []
     for rule_id in rules or tuple(CHECKS):
-        findings.extend(CHECKS[rule_id](context))
+        if rule_id not in settings.disabled:
+            findings.extend(CHECKS[rule_id](context))
     return findings
 
 

@@ -23,6 +23,8 @@ class RuleSettings:
     duplicate_threshold: float = 0.8
     # E5: fewer meaningful characters than this counts as empty.
     empty_section_chars: int = 10
+    # Rule ids a project switched off (reviewers push back on checks they find noisy).
+    disabled: frozenset[str] = frozenset()
 
 
 DEFAULT_SETTINGS = RuleSettings()
