@@ -5,7 +5,7 @@ the browser draws the Chinese labels with its own fonts; the output is determini
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from matplotlib import rc_context
@@ -54,7 +54,9 @@ def rate_bars(title: str, rows: Sequence[tuple[str, Rate]]) -> str:
         return _svg(figure)
 
 
-def trend_lines(title: str, years: Sequence[str], series: dict[str, Sequence[float | None]]) -> str:
+def trend_lines(
+    title: str, years: Sequence[str], series: Mapping[str, Sequence[float | None]]
+) -> str:
     """One line per series over the years; a missing value (None) leaves a gap."""
     with rc_context(_STYLE):
         figure = Figure(figsize=(7.5, 3.6))

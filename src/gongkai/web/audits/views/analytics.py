@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from gongkai import analytics
 from gongkai.analytics import charts
-from gongkai.analytics.rates import MIN_N
 from gongkai.analytics.ranking import REPORT_CRITERIA
+from gongkai.analytics.rates import MIN_N
 from gongkai.evaluation import CRITERIA
 from gongkai.web.accounts import permissions
 from gongkai.web.audits import analytics as gather
@@ -25,6 +25,7 @@ from gongkai.web.core.requests import StaffRequest
 
 DEFAULT_GROUPING = "region"
 DEFAULT_RATE = "disclosed"
+RANKING_SHOWN = 100  # the page lists the first places; the export has every report
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def analytics_page(request: StaffRequest, pk: int | None = None) -> HttpResponse
     summaries = analytics.by(grouping, source.items)
     years = analytics.by("year", source.items)
     columns = gather.rate_columns(summaries)
+    places = analytics.places(source.items, timezone.localdate())
     query = f"?by={grouping}&rate={rate.key}"
     context = {
         "source": source,
@@ -72,10 +74,12 @@ def analytics_page(request: StaffRequest, pk: int | None = None) -> HttpResponse
         "groupings": [(key, label) for key, (label, _) in analytics.GROUPINGS.items()],
         "rate": rate,
         "rates": columns,
-        "summaries": summaries,
-        "years": years,
+        "table": _table(summaries, columns),
         "year_columns": gather.rate_columns(years),
-        "places": analytics.places(source.items, timezone.localdate()),
+        "year_table": _table(years, gather.rate_columns(years)),
+        "places": places[:RANKING_SHOWN],
+        "ranked": len(places),
+        "ranking_shown": RANKING_SHOWN,
         "criteria": [c for c in CRITERIA if c.key in REPORT_CRITERIA],
         "min_n": MIN_N,
         "max_bars": charts.MAX_BARS,
@@ -88,6 +92,19 @@ def analytics_page(request: StaffRequest, pk: int | None = None) -> HttpResponse
         "page_url": source.url(""),
     }
     return render(request, "audits/analytics.html", context)
+
+
+def _table(
+    summaries: list[analytics.Summary], columns: list[gather.RateColumn]
+) -> list[tuple[analytics.Summary, list[tuple[str, bool]]]]:
+    """Each summary with its rates as shown: (text, whether the sample is too small)."""
+    return [(s, [_shown(c.rate(s)) for c in columns]) for s in summaries]
+
+
+def _shown(rate: analytics.Rate | None) -> tuple[str, bool]:
+    if rate is None:
+        return "无数据", False
+    return rate.label, not rate.sufficient
 
 
 def _trend_series(
