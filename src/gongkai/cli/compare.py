@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 from rich.table import Table
 
 from gongkai.cli.app import (
+    EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_NOT_A_REPORT,
     EXIT_OK,
@@ -21,6 +23,9 @@ from gongkai.compare import RENDERERS, Comparison, compare, render_comparison
 from gongkai.compare.render import percent, rate, signed
 from gongkai.extract import ExtractionFault, NotAReportError, UnreadableError, extract_file
 from gongkai.report import AnnualReport
+from gongkai.rules import SEVERITY_LABELS, has_errors
+from gongkai.rules.location import describe
+from gongkai.rules.rollup import ROLLUP_TABLES, check_rollup
 
 
 def read_any(path: Path) -> AnnualReport:
@@ -83,3 +88,34 @@ def _print_summary(result: Comparison) -> None:
     console.print(cells)
     for f in result.findings:
         console.print(f"{f.rule} {f.message}")
+
+
+@app.command("rollup")
+def rollup_command(
+    parent_path: Annotated[Path, typer.Argument(help="汇总报告（区域汇总或本级政府）")],
+    child_paths: Annotated[list[Path], typer.Argument(help="下级报告（各机关或各部门）")],
+    tables: Annotated[str, typer.Option("--tables", help="参与核对的表格，逗号分隔")] = ",".join(
+        ROLLUP_TABLES
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+) -> None:
+    """核对汇总报告的各可加总单元格是否等于下级报告之和（规则 F1）；有错误时退出码为 1。"""
+    chosen = tuple(t.strip() for t in tables.split(",") if t.strip())
+    unknown = [t for t in chosen if t not in ROLLUP_TABLES]
+    if unknown:
+        err_console.print(f"[red]未知的表格[/red]：{'、'.join(unknown)}")
+        raise typer.Exit(EXIT_UNREADABLE)
+    parent = read_any(parent_path)
+    children = [read_any(p) for p in child_paths]
+    findings = check_rollup(parent, children, tables=chosen)
+    if as_json:
+        payload = {"findings": [f.to_dict() for f in findings]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    elif findings:
+        for f in findings:
+            console.print(
+                f"{f.rule} {SEVERITY_LABELS[f.severity]} {describe(f, parent.fmt)}：{f.message}"
+            )
+    else:
+        console.print(f"汇总报告与{len(children)}份下级报告逐项一致。")
+    raise typer.Exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)

@@ -18,6 +18,8 @@ _GROUPS = {
     "C": "跨年度衔接",
     "D": "正文与表格",
     "E": "形式与完整性",
+    "F": "跨文件核对",
+    "P": "文字表述（可按项目关闭）",
 }
 
 RULES: dict[str, RuleInfo] = {
@@ -41,5 +43,9 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("E4", _GROUPS["E"], "与本机关上年报告内容不雷同"),
         RuleInfo("E5", _GROUPS["E"], "“存在的主要问题及改进情况”不为空"),
         RuleInfo("E6", _GROUPS["E"], "统计数据以表格形式公开"),
+        RuleInfo(
+            "F1", _GROUPS["F"], "汇总报告各可加总单元格＝下级报告之和（区域汇总、政府与部门）"
+        ),
+        RuleInfo("F2", _GROUPS["F"], "逐年衔接（C1、C2）覆盖全部年度，缺少的年度予以提示"),
     )
 }
