@@ -29,18 +29,26 @@ def _overlaps(box: tuple[float, ...] | None, target: list[float]) -> bool:
     return box[0] < target[2] and target[0] < box[2] and box[1] < target[3] and target[1] < box[3]
 
 
+def _holds(line: TextLine, number: int | None, offset: int | None) -> bool:
+    start = line.prov.offset
+    if line.prov.line != number or offset is None or start is None:
+        return False
+    return start <= offset < start + max(len(line.text), 1)
+
+
 def _text_lines(doc: Document, pointer: dict[str, Any]) -> list[SourceLine]:
-    number, offset, length = pointer.get("line"), pointer.get("offset"), pointer.get("length", 0)
-    numbered = [(i, line) for i, line in enumerate(doc.lines) if line.prov.line == number]
-    if not numbered:
+    number, offset = pointer.get("line"), pointer.get("offset")
+    hits = [i for i, line in enumerate(doc.lines) if _holds(line, number, offset)]
+    if not hits:
         return []
-    index = numbered[0][0]
+    index = hits[0]
     out: list[SourceLine] = []
-    for line in doc.lines[max(0, index - CONTEXT_LINES) : index + CONTEXT_LINES + 1]:
+    for i in range(max(0, index - CONTEXT_LINES), min(len(doc.lines), index + CONTEXT_LINES + 1)):
+        line = doc.lines[i]
         label = f"第 {line.prov.line} 行"
-        if line.prov.line == number and offset is not None and line.prov.offset is not None:
-            start = max(0, offset - line.prov.offset)
-            end = start + int(length or 0)
+        if i == index and offset is not None and line.prov.offset is not None:
+            start = offset - line.prov.offset
+            end = start + int(pointer.get("length") or len(line.text) - start)
             out.append(SourceLine(label, line.text[:start], line.text[start:end], line.text[end:]))
         else:
             out.append(SourceLine(label, line.text, "", ""))
@@ -84,8 +92,10 @@ def source_lines(doc: Document, pointer: dict[str, Any] | None) -> list[SourceLi
     """The lines to show for ``pointer`` in ``doc`` (empty when it cannot be placed)."""
     if not pointer:
         return []
-    if pointer.get("line") is not None:
-        return _text_lines(doc, pointer)
     if pointer.get("page") is not None:
         return _page_lines(doc, pointer)
-    return _grid_row(doc, pointer)
+    if pointer.get("column") is not None and doc.grids:
+        return _grid_row(doc, pointer)  # HTML/DOCX tables: the printed row, cell by cell
+    if pointer.get("line") is not None:
+        return _text_lines(doc, pointer)
+    return []
