@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Count, F
+from django.db.models.functions import MD5
 
 from gongkai.analytics import Rate, ReportFigures, Summary, figures
 from gongkai.report import ReportReadError, ReportShapeError, loads
@@ -30,21 +32,30 @@ UNMATCHED = "（未对应到机关）"
 NOT_THE_REPORTS_FAULT = ("justified", "extraction_problem")
 
 # A report's own figures depend only on its JSON; reading 5,000 of them on every request
-# would cost most of the page's time, so they are kept per process, keyed by the text.
-_READ: dict[tuple[int, int], ReportFigures | None] = {}
+# would cost most of the page's time, so they are kept per process, keyed by the text's MD5
+# (computed by the database, so an unchanged report's text is not even fetched).
+_READ: dict[tuple[int, str], ReportFigures | None] = {}
 _READ_LIMIT = 200_000
 
 
 def _read(pk: int, text: str) -> ReportFigures | None:
-    key = (pk, hash(text))
-    if key not in _READ:
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        try:
-            _READ[key] = figures(loads(text, source=f"report {pk}"), region="")
-        except (ReportReadError, ReportShapeError):
-            _READ[key] = None  # stored by the extraction, so this should not happen
-    return _READ[key]
+    try:
+        return figures(loads(text, source=f"report {pk}"), region="")
+    except (ReportReadError, ReportShapeError):
+        return None  # stored by the extraction, so this should not happen
+
+
+def _reports(keys: list[tuple[int, str]]) -> dict[int, ReportFigures | None]:
+    """Each report's own figures by pk, reading only the texts not seen before."""
+    missing = [pk for pk, digest in keys if (pk, digest) not in _READ]
+    if len(_READ) + len(missing) > _READ_LIMIT:
+        _READ.clear()
+        missing = [pk for pk, _ in keys]
+    if missing:
+        rows = AuditReport.objects.filter(pk__in=missing).values_list("pk", "report_json")
+        for pk, text in rows.iterator(chunk_size=1000):
+            _READ[(pk, hashlib.md5(text.encode()).hexdigest())] = _read(pk, text)
+    return {pk: _READ.get((pk, digest)) for pk, digest in keys}
 
 
 def _finding_counts(reports: Iterable[int], project: AuditProject) -> dict[int, Counter[str]]:
@@ -75,12 +86,15 @@ def project_figures(project: AuditProject) -> list[ReportFigures]:
     rows = list(
         AuditReport.objects.filter(document__project=project)
         .order_by("agency_name", "year", "pk")
-        .values_list("pk", "report_json", "matched_agency__name", "matched_agency__parent__name")
+        .values_list(
+            "pk", MD5("report_json"), "matched_agency__name", "matched_agency__parent__name"
+        )
     )
     counts = _finding_counts((pk for pk, *_ in rows), project)
+    read_by_pk = _reports([(pk, digest) for pk, digest, *_ in rows])
     out = []
-    for pk, text, agency, region in rows:
-        read = _read(pk, text)
+    for pk, _, agency, region in rows:
+        read = read_by_pk[pk]
         if read is None:
             continue
         found = counts.get(pk, Counter())
