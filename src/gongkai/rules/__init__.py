@@ -7,7 +7,17 @@ nothing, and rules whose input cells are blank or text say ``cannot-assess``.
 from __future__ import annotations
 
 from gongkai.report import AnnualReport
-from gongkai.rules import cells, cross_year, form, narrative, similarity, table3, table4, topic
+from gongkai.rules import (
+    cells,
+    cross_year,
+    form,
+    narrative,
+    prose,
+    similarity,
+    table3,
+    table4,
+    topic,
+)
 from gongkai.rules.catalogue import RULES, RuleInfo
 from gongkai.rules.context import Check, Context
 from gongkai.rules.findings import SEVERITY_LABELS, Finding, Severity
@@ -32,6 +42,10 @@ CHECKS: dict[str, Check] = {
     "E4": similarity.check_e4,
     "E5": form.check_e5,
     "E6": form.check_e6,
+    "P1": prose.check_p1,
+    "P2": prose.check_p2,
+    "P3": prose.check_p3,
+    "P4": prose.check_p4,
 }
 
 
