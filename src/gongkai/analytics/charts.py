@@ -55,9 +55,13 @@ def rate_bars(title: str, rows: Sequence[tuple[str, Rate]]) -> str:
 
 
 def trend_lines(
-    title: str, years: Sequence[str], series: Mapping[str, Sequence[float | None]]
+    title: str,
+    years: Sequence[str],
+    series: Mapping[str, Sequence[float | None]],
+    limits: tuple[float, float] | None = None,
 ) -> str:
-    """One line per series over the years; a missing value (None) leaves a gap."""
+    """One line per series over the years; a missing value (None) leaves a gap. ``limits``
+    fixes the value axis (0–100 for a percentage, so small changes do not look large)."""
     with rc_context(_STYLE):
         figure = Figure(figsize=(7.5, 3.6))
         axes = figure.add_subplot()
@@ -66,6 +70,8 @@ def trend_lines(
             points = [float("nan") if v is None else v for v in values]
             axes.plot(positions, points, marker="o", label=name)
         axes.set_xticks(positions, list(years))
+        if limits is not None:
+            axes.set_ylim(*limits)
         axes.set_title(title)
         if series:
             axes.legend(loc="best", fontsize=8)

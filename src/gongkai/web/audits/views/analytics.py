@@ -133,7 +133,9 @@ def analytics_chart(request: StaffRequest, chart: str, pk: int | None = None) ->
         svg = charts.rate_bars(title, [(key, value) for key, value in rows if value is not None])
     elif chart == "trend":
         years, series = _trend_series(source.items, rate)
-        svg = charts.trend_lines(f"{rate.label}年度趋势（%，按地区）", years, series)
+        svg = charts.trend_lines(
+            f"{rate.label}年度趋势（%，按地区）", years, series, limits=(0, 100)
+        )
     else:
         raise Http404("没有这个图表。")
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
