@@ -7,7 +7,17 @@ import importlib
 from gongkai.cli.app import app
 
 # Each module registers its commands on ``app`` when imported.
-_COMMAND_MODULES = ("report", "extract", "clock", "web", "letter", "render", "review", "compare")
+_COMMAND_MODULES = (
+    "report",
+    "extract",
+    "clock",
+    "web",
+    "letter",
+    "render",
+    "review",
+    "compare",
+    "analytics",
+)
 
 
 def main() -> None:
