@@ -15,7 +15,9 @@ from gongkai.web.audits.services import checking, extraction, ingest
 
 @db_task()
 def extract_document(document_id: int) -> str:
-    document = AuditDocument.objects.select_related("project").filter(pk=document_id).first()
+    document = (
+        AuditDocument.objects.select_related("project__agency").filter(pk=document_id).first()
+    )
     if document is None:
         return "gone"
     extraction.process_document(document)

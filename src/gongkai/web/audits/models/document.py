@@ -7,8 +7,7 @@ from django.db import models
 from gongkai.web.audits.models.project import AuditProject
 
 STATE_CHOICES = [
-    ("queued", "排队中"),
-    ("extracting", "提取中"),
+    ("queued", "排队中"),  # until a worker has extracted and stored it (one transaction)
     ("done", "已提取"),
     ("failed", "失败"),
 ]
@@ -63,7 +62,7 @@ class AuditReport(models.Model):
     )
     source = models.CharField("来源", max_length=300)
     position = models.PositiveSmallIntegerField("文档内序号", default=0)
-    kind = models.CharField("格式", max_length=12)
+    kind = models.CharField("格式", max_length=20)
     agency_name = models.CharField("报告所载机关", max_length=200, blank=True)
     year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
     report_json = models.TextField("提取结果（JSON）")

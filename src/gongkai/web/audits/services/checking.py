@@ -3,6 +3,7 @@ findings by fingerprint: found again → current, not found → resolved, new �
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,11 @@ class CheckRun:
     resolved: int
 
 
+def _json_safe(pointer: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Stored reports read back with Decimal numbers (boxes); JSON columns want floats."""
+    return None if pointer is None else json.loads(json.dumps(pointer, default=float))
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)[:200]
 
@@ -43,12 +49,12 @@ def _row(
         severity=str(f.severity),
         finding_class="extraction" if is_extraction_doubt(f, report) else "report",
         location=describe(f, report.fmt)[:300], message=f.message, expected=_text(f.expected),
-        actual=_text(f.actual), pointer=locate(f, report),
+        actual=_text(f.actual), pointer=_json_safe(locate(f, report)),
     )  # fmt: skip
 
 
 def pending(project: AuditProject) -> bool:
-    return project.documents.filter(state__in=("queued", "extracting")).exists()
+    return project.documents.filter(state="queued").exists()
 
 
 @transaction.atomic
@@ -57,29 +63,35 @@ def check_project(project: AuditProject) -> CheckRun:
     entries = [AuditEntry(pk, "ok", None, loads(r.report_json), r.kind) for pk, r in stored.items()]
     _pair_and_check(entries, DEFAULT_SETTINGS)  # the CLI audit's pairing, duplicates and guards
     found: dict[str, AuditFinding] = {}
+    moved: list[AuditReport] = []
     for entry in entries:
         if entry.report is None:
             continue  # a rule failed on this report: the audit records it as internal
         report_row = stored[entry.source]
-        report_row.previous = stored[entry.previous] if entry.previous else None
-        report_row.save(update_fields=["previous"])
+        previous = stored[entry.previous] if entry.previous else None
+        if report_row.previous_id != (previous.pk if previous else None):
+            report_row.previous = previous
+            moved.append(report_row)
         for f in entry.findings:
             row = _row(project, report_row, entry.report, f)
             found.setdefault(row.fingerprint, row)
+    AuditReport.objects.bulk_update(moved, ["previous"])
     now = timezone.now()
     existing = {f.fingerprint: f for f in project.findings.all()}
     resolved = 0
+    changed: list[AuditFinding] = []
     for print_, old in existing.items():
         new = found.get(print_)
         if new is None:
             if old.resolved_at is None:
                 old.resolved_at, resolved = now, resolved + 1
-                old.save(update_fields=["resolved_at"])
+                changed.append(old)
             continue
         for name in _FIELDS:
             setattr(old, name, getattr(new, name))
         old.resolved_at = None
-        old.save()
+        changed.append(old)
+    AuditFinding.objects.bulk_update(changed, [*_FIELDS, "resolved_at"], batch_size=500)
     fresh = [row for print_, row in found.items() if print_ not in existing]
     AuditFinding.objects.bulk_create(fresh)
     return CheckRun(len(stored), len(found), len(fresh), resolved)

@@ -11,7 +11,6 @@ from gongkai.web.audits.services.matching import match_agency
 
 
 def process_document(document: AuditDocument) -> None:
-    AuditDocument.objects.filter(pk=document.pk).update(state="extracting")
     outcomes = extract_all_bytes(bytes(document.content), document.name)  # never raises
     with transaction.atomic():
         manual = {r.position: r.matched_agency for r in document.reports.filter(match_manual=True)}

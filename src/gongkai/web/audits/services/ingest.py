@@ -45,41 +45,35 @@ def _require(project: AuditProject, by: Any) -> None:
         raise PermissionDenied("您无权修改该项目。")
 
 
-def _store(project: AuditProject, name: str, content: bytes, added: Added, **fields: Any) -> None:
+def _store(name: str, content: bytes, known: set[str], added: Added, pending: list[AuditDocument],
+           project: AuditProject) -> None:  # fmt: skip
     digest = hashlib.sha256(content).hexdigest()
-    if project.documents.filter(sha256=digest).exists() or any(
-        d.sha256 == digest for d in added.documents
-    ):
+    if digest in known:
         added.duplicates.append(name)
         return
-    added.documents.append(
-        AuditDocument.objects.create(
-            project=project,
-            name=name[:255],
-            content=content,
-            sha256=digest,
-            size=len(content),
-            **fields,
-        )
-    )
+    known.add(digest)
+    pending.append(AuditDocument(project=project, name=name[:255], content=content,
+                                 sha256=digest, size=len(content)))  # fmt: skip
 
 
 def add_files(project: AuditProject, files: Iterable[tuple[str, bytes]], *, by: Any) -> Added:
     """Store each file (a ZIP: its report files) and queue it for extraction."""
     _require(project, by)
     added = Added()
-    with transaction.atomic():
-        for name, content in files:
-            if archive.is_zip(content):
-                try:
-                    members = archive.unpack(content)
-                except archive.ArchiveProblem as problem:
-                    added.refused.append(f"{name}：{problem}")
-                    continue
-                for member in members:
-                    _store(project, member.name, member.content, added)
-            else:
-                _store(project, name, content, added)
+    known = set(project.documents.exclude(sha256="").values_list("sha256", flat=True))
+    pending: list[AuditDocument] = []
+    for name, content in files:
+        if archive.is_zip(content):
+            try:
+                members = archive.unpack(content)
+            except archive.ArchiveProblem as problem:
+                added.refused.append(f"{name}：{problem}")
+                continue
+            for member in members:
+                _store(member.name, member.content, known, added, pending, project)
+        else:
+            _store(name, content, known, added, pending, project)
+    added.documents = AuditDocument.objects.bulk_create(pending, batch_size=100)
     _enqueue(added.documents)
     return added
 

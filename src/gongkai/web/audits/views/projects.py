@@ -44,7 +44,7 @@ def _progress(project: AuditProject) -> list[tuple[str, str, int]]:
 
 def _progress_context(project: AuditProject) -> dict[str, object]:
     progress = _progress(project)
-    busy = any(n for key, _, n in progress if key in ("queued", "extracting"))
+    busy = any(n for key, _, n in progress if key == "queued")
     return {"project": project, "progress": progress, "busy": busy,
             "total": sum(n for _, _, n in progress)}  # fmt: skip
 
