@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-from matplotlib import rc_context
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from gongkai.analytics.rates import Rate
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",  # <text>, not glyph outlines: small, searchable, any CJK font
@@ -32,6 +32,9 @@ def _svg(figure: Figure) -> str:
 def rate_bars(title: str, rows: Sequence[tuple[str, Rate]]) -> str:
     """One horizontal bar per row with its 95% interval; rows below the sample floor are
     not drawn (the table says 样本不足 for them)."""
+    from matplotlib import rc_context  # imported when drawn: it takes ~0.5 s to load
+    from matplotlib.figure import Figure
+
     shown = [(label, rate) for label, rate in rows if rate.value is not None][:MAX_BARS]
     with rc_context(_STYLE):
         figure = Figure(figsize=(7.5, 1.2 + 0.3 * max(len(shown), 1)))
@@ -62,6 +65,9 @@ def trend_lines(
 ) -> str:
     """One line per series over the years; a missing value (None) leaves a gap. ``limits``
     fixes the value axis (0–100 for a percentage, so small changes do not look large)."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     with rc_context(_STYLE):
         figure = Figure(figsize=(7.5, 3.6))
         axes = figure.add_subplot()

@@ -9,6 +9,7 @@ parts, and the score is out of their points only.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,14 +35,26 @@ def deadline(item: ReportFigures, settings: RuleSettings = DEFAULT_SETTINGS) -> 
 def report_score(
     item: ReportFigures, today: dt.date, settings: RuleSettings = DEFAULT_SETTINGS
 ) -> Score:
+    return _score(deadline(item, settings), item.published, item.errors, item.warnings, today)
+
+
+# A corpus has many reports with the same dates and counts: each distinct case is scored once.
+@functools.lru_cache(maxsize=8192)
+def _score(
+    due: dt.date,
+    published: dt.date | None,
+    errors: int | None,
+    warnings: int | None,
+    today: dt.date,
+) -> Score:
     year = AgencyYear(
         replied=0,
         replied_late=0,
         overdue_open=0,
-        report_deadline=deadline(item, settings),
-        report_published=item.published,
-        report_errors=item.errors,
-        report_warnings=item.warnings,
+        report_deadline=due,
+        report_published=published,
+        report_errors=errors,
+        report_warnings=warnings,
     )
     parts = score(year, today).parts
     return Score(tuple(p for p in parts if p.criterion.key in REPORT_CRITERIA))

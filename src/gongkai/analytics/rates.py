@@ -36,9 +36,6 @@ class Rate:
         half = Z_95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
         return max(0.0, centre - half), min(1.0, centre + half)
 
-    def __add__(self, other: Rate) -> Rate:
-        return Rate(self.numerator + other.numerator, self.denominator + other.denominator)
-
     @property
     def label(self) -> str:
         """As a reader sees it: "62.5%（95%置信区间 54.1%–70.2%，n=128）" or 样本不足."""
@@ -50,6 +47,3 @@ class Rate:
 
 def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
-
-
-ZERO = Rate(0, 0)

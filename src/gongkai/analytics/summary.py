@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gongkai.analytics.figures import ReportFigures
-from gongkai.analytics.rates import ZERO, Rate
+from gongkai.analytics.rates import Rate
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,13 @@ class Summary:
 
 
 def _sum_rates(rates: Iterable[Rate | None]) -> Rate:
-    total = ZERO
+    """The pooled rate; unknown (None) rates are left out, not counted as 0 of 0."""
+    numerator = denominator = 0
     for rate in rates:
         if rate is not None:
-            total += rate
-    return total
+            numerator += rate.numerator
+            denominator += rate.denominator
+    return Rate(numerator, denominator)
 
 
 def summarise(key: str, items: list[ReportFigures]) -> Summary:

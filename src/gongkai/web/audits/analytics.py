@@ -87,24 +87,34 @@ def project_figures(project: AuditProject) -> list[ReportFigures]:
         AuditReport.objects.filter(document__project=project)
         .order_by("agency_name", "year", "pk")
         .values_list(
-            "pk", MD5("report_json"), "matched_agency__name", "matched_agency__parent__name"
+            "pk",
+            MD5("report_json"),
+            "matched_agency__name",
+            "matched_agency__parent__name",
+            "matched_agency__kind",
         )
     )
     counts = _finding_counts((pk for pk, *_ in rows), project)
     read_by_pk = _reports([(pk, digest) for pk, digest, *_ in rows])
     out = []
-    for pk, _, agency, region in rows:
+    for pk, _, agency, region, kind in rows:
         read = read_by_pk[pk]
         if read is None:
             continue
         found = counts.get(pk, Counter())
         out.append(
-            dataclasses.replace(
-                read,
+            ReportFigures(
                 agency=agency or read.agency,
                 region=region or (agency and "（无上级机关）") or UNMATCHED,
+                year=read.year,
+                applications=read.applications,
+                disclosed=read.disclosed,
+                review_corrected=read.review_corrected,
+                suit_corrected=read.suit_corrected,
                 errors=found["error"],
                 warnings=found["warning"],
+                published=read.published,
+                kind=kind or read.kind,
             )
         )
     return out
