@@ -245,3 +245,25 @@ def test_a_report_read_again_with_new_figures_changes_the_page(
         report_json=dumps(_report("临川市教育局", 2022, granted=10, denied=30))
     )
     assert "61.1%（95%置信区间" in _page(client, project)  # (10 + 45) of (40 + 50)
+
+
+def test_the_subtree_view_shows_late_replies_from_the_case_records(
+    tree: Tree, auditor: Any
+) -> None:
+    from gongkai.web.cases.models import Case
+    from tests.web.cases.conftest import register
+
+    handler = make_user("handler-dept", "handler", tree.city_dept)
+    _publish(tree.city_dept, _report("临川市教育局", 2025, granted=40, denied=10), auditor)
+    for n in range(12):
+        case = register(tree.city_dept, handler, submitted_on=dt.date(2025, 3, 3))
+        replied = dt.date(2025, 5, 20) if n < 3 else dt.date(2025, 3, 20)  # 3 after the due date
+        Case.objects.filter(pk=case.pk).update(
+            replied_on=replied, reply_due=dt.date(2025, 3, 31), outcome="granted"
+        )
+    url = reverse("audits:subtree_analytics_export", args=["summary", "csv"])
+    text = _login(auditor).get(url, {"by": "agency"}).content.decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(text))}
+    header = next(iter(rows.values()))
+    late = rows["临川市教育局"][header.index("超期答复率") :][:4]
+    assert late[0] == "0.25" and late[3] == "12"
