@@ -54,3 +54,12 @@ def test_demo_reports_pass_the_in_year_rules_and_roll_up(demo: None) -> None:
         assert len(members) == subtree.count()
         # Published reports are frozen; compare the tables, which the workflow never changes.
         assert rollup_differences(region, members) == []
+    # One agency's cell changed: the roll-up is reported different at exactly that cell.
+    region = regions[0]
+    members = list(
+        AnnualReportDraft.objects.filter(
+            agency__in=Agency.objects.subtree(region.agency), year=region.year, scope="agency"
+        )
+    )
+    members[0].data["table3"]["granted"][0] += 1
+    assert rollup_differences(region, members) == ["表3 · （一）予以公开 · 自然人"]

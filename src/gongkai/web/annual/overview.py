@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
 
+from gongkai.rules import Severity
+from gongkai.rules.location import describe
+from gongkai.rules.rollup import check_rollup
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annual.deadlines import report_deadline
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
@@ -51,37 +53,11 @@ def statuses(agencies: QuerySet[Agency], year: int, today: dt.date) -> list[Agen
     return out
 
 
-def sum_of_reports(drafts: list[AnnualReportDraft]) -> dict[str, Any]:
-    """The cell-by-cell sum of agency reports (tables 2–4); blank only where all are blank."""
-    total: dict[str, Any] = {"table2": {}, "table3": {}, "table4": None}
-    for draft in drafts:
-        for table in ("table2", "table3"):
-            for row, values in (draft.data.get(table) or {}).items():
-                target = total[table].setdefault(row, [None] * len(values))
-                for i, value in enumerate(values):
-                    if value is not None:
-                        target[i] = value if target[i] is None else target[i] + value
-        cells = draft.data.get("table4") or []
-        if cells:
-            total["table4"] = [
-                a + b for a, b in zip(total["table4"] or [0] * len(cells), cells, strict=True)
-            ]
-    return total
-
-
 def rollup_differences(region: AnnualReportDraft, members: list[AnnualReportDraft]) -> list[str]:
-    """Cells where the region's report differs from the sum of its agencies' reports."""
-    summed = sum_of_reports(members)
-    out = []
-    for table in ("table2", "table3"):
-        for row, values in (region.data.get(table) or {}).items():
-            other = summed[table].get(row)
-            if other is not None and [_num(v) for v in values] != [_num(v) for v in other]:
-                out.append(f"{table}.{row}")
-    if summed["table4"] is not None and region.data.get("table4") != summed["table4"]:
-        out.append("table4")
-    return out
-
-
-def _num(value: Any) -> Any:
-    return round(float(value), 4) if isinstance(value, int | float) else value
+    """Cells where the region's report is not the sum of its agencies' reports (rule F1 of
+    the core), each named as the report's reader would name it."""
+    report = region.report()
+    findings = check_rollup(report, [member.report() for member in members])
+    return list(
+        dict.fromkeys(describe(f, report.fmt) for f in findings if f.severity is Severity.ERROR)
+    )
