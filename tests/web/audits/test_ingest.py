@@ -115,8 +115,9 @@ def server() -> Iterator[str]:
 
 
 def test_urls_are_fetched_stored_with_their_hash_and_checked(
-    project: Any, auditor: Any, server: str
+    project: Any, auditor: Any, server: str, settings: Any
 ) -> None:
+    settings.AUDITS_FETCH_ALLOW_PRIVATE = True  # the test server listens on 127.0.0.1
     _Reports.bodies = {
         "/2023.html": ("text/html; charset=utf-8", report_file("东湖区人民政府", 2023)),
         "/logo.png": ("image/png", b"\x89PNG...."),
@@ -134,3 +135,23 @@ def test_urls_are_fetched_stored_with_their_hash_and_checked(
     assert (
         documents["gone.pdf"].error_kind == "fetch" and "404" in documents["gone.pdf"].error_message
     )
+
+
+def test_urls_inside_the_servers_network_are_refused(
+    project: Any, auditor: Any, server: str
+) -> None:
+    _Reports.bodies = {"/2023.html": ("text/html", report_file("东湖区人民政府", 2023))}
+    ingest.add_urls(project, [f"{server}/2023.html", "http://10.0.0.1/a.pdf", "file:///etc/passwd"],
+                    by=auditor)  # fmt: skip
+    documents = list(AuditDocument.objects.filter(project=project))
+    assert documents and all(d.state == "failed" and not d.sha256 for d in documents)
+    assert sum("内部网络" in d.error_message for d in documents) == 2
+
+
+def test_a_redirect_into_the_servers_network_is_refused() -> None:
+    from gongkai.extract.fetch import FetchProblem, _CheckedRedirects
+
+    with pytest.raises(FetchProblem, match="内部网络"):
+        _CheckedRedirects(allow_private=False).redirect_request(
+            None, None, 302, "Found", {}, "http://127.0.0.1:8000/admin/"
+        )

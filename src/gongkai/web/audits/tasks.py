@@ -6,6 +6,7 @@ check of the whole project runs (cross-year rules need every year's report).
 
 from __future__ import annotations
 
+from django.conf import settings
 from huey.contrib.djhuey import db_task
 
 from gongkai.extract.fetch import FetchProblem, fetch
@@ -26,13 +27,18 @@ def extract_document(document_id: int) -> str:
     return document.state
 
 
+def _allow_private() -> bool:
+    """Intranet deployments (and tests) may fetch from private addresses; others may not."""
+    return bool(getattr(settings, "AUDITS_FETCH_ALLOW_PRIVATE", False))
+
+
 @db_task()
 def fetch_document(document_id: int) -> str:
     document = AuditDocument.objects.select_related("project").filter(pk=document_id).first()
     if document is None:
         return "gone"
     try:
-        fetched = fetch(document.url)
+        fetched = fetch(document.url, allow_private=_allow_private())
     except FetchProblem as problem:
         ingest.fetch_failed(document, str(problem))
         return "failed"
