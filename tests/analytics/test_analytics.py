@@ -139,3 +139,10 @@ def test_interval_contains_the_rate(n: int) -> None:
     rate = Rate(n // 3, n)
     low, high = rate.interval or (1, 0)
     assert low <= (rate.value or -1) <= high
+
+
+def test_a_report_without_a_year_is_its_own_group_after_the_years() -> None:
+    undated = _report("甲", 2023)
+    undated.year = None
+    items = [figures(undated, region=""), figures(_report("乙", 2022), region="")]
+    assert [s.key for s in by("year", items)] == ["2022", "未注明年度"]

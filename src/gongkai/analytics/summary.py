@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from gongkai.analytics.figures import ReportFigures
 from gongkai.analytics.rates import Rate
 
+NO_YEAR = "未注明年度"
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -70,7 +72,7 @@ def grouped(items: Iterable[ReportFigures], key: Callable[[ReportFigures], str])
 GROUPINGS: dict[str, tuple[str, Callable[[ReportFigures], str]]] = {
     "agency": ("机关", lambda f: f.agency),
     "region": ("地区", lambda f: f.region),
-    "year": ("年度", lambda f: str(f.year)),
+    "year": ("年度", lambda f: str(f.year) if f.year else NO_YEAR),
 }
 
 

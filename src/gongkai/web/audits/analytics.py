@@ -82,7 +82,7 @@ def _finding_counts(reports: Iterable[int], project: AuditProject) -> dict[int, 
 
 def project_figures(project: AuditProject) -> list[ReportFigures]:
     """One item per extracted report of the project, filed under the region (the parent
-    agency) of the agency it was matched to."""
+    agency) of the agency it was matched to; unmatched reports are filed together."""
     rows = list(
         AuditReport.objects.filter(document__project=project)
         .order_by("agency_name", "year", "pk")
@@ -105,7 +105,7 @@ def project_figures(project: AuditProject) -> list[ReportFigures]:
         out.append(
             ReportFigures(
                 agency=agency or read.agency,
-                region=region or (agency and "（无上级机关）") or UNMATCHED,
+                region=region or agency or UNMATCHED,  # a root agency is its own region
                 year=read.year,
                 applications=read.applications,
                 disclosed=read.disclosed,

@@ -112,7 +112,7 @@ def _trend_series(
 ) -> tuple[list[str], dict[str, list[float | None]]]:
     """The chosen rate per region, year by year (None where the sample is too small)."""
     per_region = analytics.trend(items, lambda f: f.region)
-    years = sorted({str(f.year) for f in items})
+    years = [s.key for s in analytics.by("year", items)]
     series: dict[str, list[float | None]] = {}
     for region, summaries in list(per_region.items())[:10]:  # more lines are unreadable
         by_year = {s.key: rate.rate(s) for s in summaries}
