@@ -254,7 +254,7 @@ def test_the_subtree_view_shows_late_replies_from_the_case_records(
     from tests.web.cases.conftest import register
 
     handler = make_user("handler-dept", "handler", tree.city_dept)
-    _publish(tree.city_dept, _report("临川市教育局", 2025, granted=40, denied=10), auditor)
+    _publish(tree.city_dept, _report("临川市教育局", 2025, granted=30, denied=20), auditor)
     for n in range(12):
         case = register(tree.city_dept, handler, submitted_on=dt.date(2025, 3, 3))
         replied = dt.date(2025, 5, 20) if n < 3 else dt.date(2025, 3, 20)  # 3 after the due date
@@ -267,3 +267,4 @@ def test_the_subtree_view_shows_late_replies_from_the_case_records(
     header = next(iter(rows.values()))
     late = rows["临川市教育局"][header.index("超期答复率") :][:4]
     assert late[0] == "0.25" and late[3] == "12"
+    assert rows["临川市教育局"][header.index("实质公开率")] == "0.6"  # this test's report, 30 of 50

@@ -24,6 +24,7 @@ from gongkai.analytics import Rate, ReportFigures, Summary, figures
 from gongkai.report import ReportReadError, ReportShapeError, loads
 from gongkai.report.canonical import from_dict
 from gongkai.web.agencies.models import Agency
+from gongkai.web.annual.models import ReportVersion
 from gongkai.web.annual.sources import CASES_APP
 from gongkai.web.audits.models import AuditFinding, AuditProject, AuditReport, Disposition
 
@@ -137,47 +138,61 @@ def _late_replies(
     return out
 
 
+# A published version never changes, so its figures are kept per process by its pk and
+# creation time (a pk alone could come back after a rolled-back transaction).
+_VERSIONS: dict[tuple[int, dt.datetime], ReportFigures] = {}
+
+
+def _versions(keys: list[tuple[int, dt.datetime]]) -> dict[int, ReportFigures]:
+    missing = [pk for pk, created in keys if (pk, created) not in _VERSIONS]
+    if len(_VERSIONS) + len(missing) > _READ_LIMIT:
+        _VERSIONS.clear()
+        missing = [pk for pk, _ in keys]
+    rows = ReportVersion.objects.filter(pk__in=missing).values_list(
+        "pk", "created_at", "data", "findings"
+    )
+    for pk, created, data, found in rows.iterator(chunk_size=1000):
+        severities = Counter(f.get("severity") for f in found)
+        _VERSIONS[(pk, created)] = figures(
+            from_dict(data),
+            region="",
+            errors=severities["error"],
+            warnings=severities["warning"],
+        )
+    return {pk: _VERSIONS[(pk, created)] for pk, created in keys}
+
+
 def platform_figures(agencies: Iterable[Agency], today: dt.date) -> list[ReportFigures]:
     """The latest published version of each agency's own report (not the region roll-ups,
     which would count every case twice), with its findings and its late replies."""
-    from gongkai.web.annual.models import ReportVersion
-
     by_pk = {a.pk: a for a in agencies}
-    versions = (
+    rows = list(
         ReportVersion.objects.filter(
             draft__agency_id__in=list(by_pk),
             draft__scope="agency",
             number=F("draft__published_version"),
         )
         .order_by("draft__year", "draft__agency__path")
-        .values_list("draft__agency_id", "draft__year", "data", "findings")
+        .values_list("pk", "created_at", "draft__agency_id", "draft__year")
     )
-    rows = list(versions)
-    first = _first_published([(a, y) for a, y, *_ in rows])
-    late = _late_replies(list(by_pk), {year for _, year, *_ in rows}, today)
+    read = _versions([(pk, created) for pk, created, *_ in rows])
+    first = _first_published([(a, y) for _, _, a, y in rows])
+    late = _late_replies(list(by_pk), {year for *_, year in rows}, today)
     parents = _names({a.parent_id for a in by_pk.values() if a.parent_id})
-    out = []
-    for agency_id, year, data, found in rows:
-        agency = by_pk[agency_id]
-        report = from_dict(data)
-        report.published = first.get((agency_id, year))
-        severities = Counter(f.get("severity") for f in found)
-        out.append(
-            figures(
-                report,
-                region=parents.get(agency.parent_id or 0, agency.name),
-                errors=severities["error"],
-                warnings=severities["warning"],
-                replied_late=late.get((agency_id, year), Rate(0, 0)),
-            )
+    return [
+        dataclasses.replace(
+            read[pk],
+            agency=by_pk[agency_id].name,
+            kind=by_pk[agency_id].kind,
+            region=parents.get(by_pk[agency_id].parent_id or 0, by_pk[agency_id].name),
+            published=first.get((agency_id, year)),
+            replied_late=late.get((agency_id, year), Rate(0, 0)),
         )
-        out[-1] = dataclasses.replace(out[-1], agency=agency.name, kind=agency.kind)
-    return out
+        for pk, _, agency_id, year in rows
+    ]
 
 
 def _first_published(keys: list[tuple[int, int]]) -> dict[tuple[int, int], dt.date]:
-    from gongkai.web.annual.models import ReportVersion
-
     if not keys:
         return {}
     rows = ReportVersion.objects.filter(
