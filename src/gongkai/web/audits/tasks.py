@@ -21,6 +21,8 @@ def extract_document(document_id: int) -> str:
     )
     if document is None:
         return "gone"
+    if document.state != "queued":
+        return document.state  # already extracted (by the pool command, or a repeated task)
     extraction.process_document(document)
     if not checking.pending(document.project):
         check_project(document.project_id)

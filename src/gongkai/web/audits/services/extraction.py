@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from gongkai.extract import Extraction, extract_all_bytes
+from gongkai.extract import Extraction, Outcome, extract_all_bytes
 from gongkai.report.canonical import dumps
 from gongkai.web.audits.models import AuditDocument, AuditReport
 from gongkai.web.audits.services.matching import match_agency
 
 
 def process_document(document: AuditDocument) -> None:
-    outcomes = extract_all_bytes(bytes(document.content), document.name)  # never raises
+    store_outcomes(document, extract_all_bytes(bytes(document.content), document.name))
+
+
+def store_outcomes(document: AuditDocument, outcomes: list[Outcome]) -> None:
+    """Keep a document's reports (manual agency overrides survive) or its typed failure."""
     with transaction.atomic():
         manual = {r.position: r.matched_agency for r in document.reports.filter(match_manual=True)}
         document.reports.all().delete()  # findings keep their rows (SET_NULL) and prints

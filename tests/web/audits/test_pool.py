@@ -1,0 +1,42 @@
+"""A large corpus is extracted on a process pool by ``audit_extract``, then checked once."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from gongkai.web.audits.models import AuditDocument, AuditFinding, AuditReport
+from gongkai.web.audits.services import ingest
+from gongkai.web.audits.tasks import extract_document
+from tests.web.audits.reports import report_file
+from tests.web.conftest import Tree, make_user
+
+
+def _queued(project: Any, name: str, content: bytes) -> AuditDocument:
+    return AuditDocument.objects.create(project=project, name=name, content=content,
+                                        sha256=hashlib.sha256(content).hexdigest(),
+                                        size=len(content))  # fmt: skip
+
+
+def test_queued_documents_are_extracted_on_a_process_pool_and_checked(tree: Tree) -> None:
+    auditor = make_user("auditor", "supervisor", tree.city)
+    project = ingest.create_project(name="大批量", years=[2022, 2023], agency=tree.city, by=auditor)
+    _queued(project, "2022.html", report_file("东湖区人民政府", 2022))
+    _queued(project, "2023.html", report_file("东湖区人民政府", 2023, review_total=9))
+    _queued(project, "坏.pdf", b"%PDF-1.4 broken")
+    call_command("audit_extract", project.pk, workers=2)
+    states = dict(project.documents.values_list("name", "state"))
+    assert states == {"2022.html": "done", "2023.html": "done", "坏.pdf": "failed"}
+    this = AuditReport.objects.get(document__project=project, year=2023)
+    assert this.previous is not None and this.matched_agency == tree.district
+    assert AuditFinding.objects.filter(project=project, rule="B3", year=2023).exists()
+    # a queue task arriving late for an extracted document does not extract it again
+    assert extract_document.call_local(this.document_id) == "done"
+
+
+def test_an_unknown_project_is_an_error(db: None) -> None:
+    with pytest.raises(CommandError, match="没有编号"):
+        call_command("audit_extract", 999)
