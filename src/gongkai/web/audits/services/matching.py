@@ -12,7 +12,17 @@ from gongkai.web.audits.models import AuditProject, AuditReport
 from gongkai.web.audits.permissions import can_work_on
 
 
-def match_agency(project: AuditProject, name: str | None, year: int | None) -> Agency | None:
+def candidates(project: AuditProject) -> list[Agency]:
+    """The agencies a report of the project may belong to: the project's agency's subtree."""
+    return list(Agency.objects.subtree(project.agency))
+
+
+def match_agency(
+    project: AuditProject,
+    name: str | None,
+    year: int | None,
+    agencies: list[Agency] | None = None,
+) -> Agency | None:
     """The agency under the project's agency whose (short) name is the report's, when the
     report is of one of the project's years; None when there is no single such agency."""
     if not name or (project.years and year not in project.years):
@@ -20,7 +30,7 @@ def match_agency(project: AuditProject, name: str | None, year: int | None) -> A
     key = label_key(name)
     found = [
         agency
-        for agency in Agency.objects.subtree(project.agency)
+        for agency in (candidates(project) if agencies is None else agencies)
         if key in (label_key(agency.name), label_key(agency.short_name or agency.name))
     ]
     return found[0] if len(found) == 1 else None
