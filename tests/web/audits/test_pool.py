@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from gongkai.web.audits.models import AuditDocument, AuditFinding, AuditReport
 from gongkai.web.audits.services import ingest
-from gongkai.web.audits.tasks import extract_document
+from gongkai.web.audits.tasks import extract_documents
 from tests.web.audits.reports import report_file
 from tests.web.conftest import Tree, make_user
 
@@ -34,7 +34,7 @@ def test_queued_documents_are_extracted_on_a_process_pool_and_checked(tree: Tree
     assert this.previous is not None and this.matched_agency == tree.district
     assert AuditFinding.objects.filter(project=project, rule="B3", year=2023).exists()
     # a queue task arriving late for an extracted document does not extract it again
-    assert extract_document.call_local(this.document_id) == "done"
+    assert extract_documents.call_local([this.document_id]) == "extracted=0"
 
 
 def test_an_unknown_project_is_an_error(db: None) -> None:

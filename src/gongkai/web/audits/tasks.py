@@ -15,18 +15,13 @@ from gongkai.web.audits.services import checking, extraction, ingest
 
 
 @db_task()
-def extract_document(document_id: int) -> str:
-    document = (
-        AuditDocument.objects.select_related("project__agency").filter(pk=document_id).first()
-    )
-    if document is None:
-        return "gone"
-    if document.state != "queued":
-        return document.state  # already extracted (by the pool command, or a repeated task)
-    extraction.process_document(document)
-    if not checking.pending(document.project):
-        check_project(document.project_id)
-    return document.state
+def extract_documents(document_ids: list[int]) -> str:
+    """Extract a chunk of a project's documents; those no longer queued (extracted by the
+    pool command, or by a repeated task) are skipped. The last chunk checks the project."""
+    documents = extraction.process_queued(document_ids)
+    if documents and not checking.pending(documents[0].project):
+        check_project(documents[0].project_id)
+    return f"extracted={len(documents)}"
 
 
 def _allow_private() -> bool:
@@ -45,7 +40,7 @@ def fetch_document(document_id: int) -> str:
         ingest.fetch_failed(document, str(problem))
         return "failed"
     if ingest.store_fetched(document, fetched):
-        extract_document(document.pk)
+        extract_documents([document.pk])
     return document.state
 
 

@@ -1,18 +1,15 @@
-"""Extract one document: its reports stored with provenance, or its typed failure."""
+"""Extract documents: their reports stored with provenance, or their typed failures."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from gongkai.extract import Extraction, Outcome, extract_all_bytes
+from gongkai.extract import Extraction, Outcome
+from gongkai.extract.pool import extract_many
 from gongkai.report.canonical import dumps
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audits.models import AuditDocument, AuditReport
-from gongkai.web.audits.services.matching import match_agency
-
-
-def process_document(document: AuditDocument) -> None:
-    store_outcomes(document, extract_all_bytes(bytes(document.content), document.name))
+from gongkai.web.audits.services.matching import candidates, match_agency
 
 
 def store_outcomes(
@@ -50,3 +47,24 @@ def store_outcomes(
         else:
             document.state, document.error_kind, document.error_message = "done", "", ""
         document.save(update_fields=["state", "error_kind", "error_message"])
+
+
+def process_queued(
+    document_ids: list[int], *, workers: int = 1, dask_address: str | None = None
+) -> list[AuditDocument]:
+    """Extract those of the documents still queued (one query for all of them, the agency
+    tree read once) and store each as it finishes, in its own transaction, so progress
+    shows document by document. Raises ``PoolError`` when the pool cannot be used."""
+    documents = (
+        AuditDocument.objects.select_related("project__agency")
+        .prefetch_related("reports__matched_agency")
+        .filter(pk__in=document_ids, state="queued")
+        .in_bulk()
+    )
+    if not documents:
+        return []
+    agencies = candidates(next(iter(documents.values())).project)
+    items = [(pk, bytes(d.content), d.name) for pk, d in documents.items()]
+    for pk, outcomes in extract_many(items, workers=workers, dask_address=dask_address):
+        store_outcomes(documents[pk], outcomes, agencies)
+    return list(documents.values())

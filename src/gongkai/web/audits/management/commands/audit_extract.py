@@ -14,9 +14,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from gongkai.extract.pool import PoolError, extract_many
-from gongkai.web.audits.models import AuditDocument, AuditProject
-from gongkai.web.audits.services import checking, extraction, matching
+from gongkai.extract.pool import PoolError
+from gongkai.web.audits.models import AuditProject
+from gongkai.web.audits.services import checking, extraction
 
 BATCH = 200  # documents held in memory at once
 
@@ -36,21 +36,13 @@ class Command(BaseCommand):
         queued = list(project.documents.filter(state="queued").exclude(sha256="")
                       .values_list("pk", flat=True))  # fmt: skip
         done = 0
-        agencies = matching.candidates(project)
         for start in range(0, len(queued), BATCH):
-            documents = (
-                AuditDocument.objects.select_related("project__agency")
-                .prefetch_related("reports__matched_agency")
-                .in_bulk(queued[start : start + BATCH])
-            )
-            items = [(pk, bytes(d.content), d.name) for pk, d in documents.items()]
             try:
                 with transaction.atomic():  # one commit per batch: progress is shown per batch
-                    for pk, outcomes in extract_many(
-                        items, workers=options["workers"], dask_address=options["dask"]
-                    ):
-                        extraction.store_outcomes(documents[pk], outcomes, agencies)
-                        done += 1
+                    done += len(extraction.process_queued(
+                        queued[start : start + BATCH],
+                        workers=options["workers"], dask_address=options["dask"],
+                    ))  # fmt: skip
             except PoolError as problem:
                 raise CommandError(str(problem)) from None
             self.stdout.write(f"已提取 {done}/{len(queued)}")
