@@ -198,7 +198,9 @@ def _entries(files: list[Path], results: dict[str, list[Outcome]]) -> list[Audit
     return entries
 
 
-def _pair_and_check(entries: list[AuditEntry], settings: RuleSettings) -> None:
+def pair_and_check(entries: list[AuditEntry], settings: RuleSettings) -> None:
+    """Check every report against the same agency's previous year (one copy per agency and
+    year counts; the others are marked duplicates), each inside its own fault guard."""
     primary: dict[tuple[str, int], AuditEntry] = {}
     for entry in sorted(
         (e for e in entries if e.report and e.report.agency and e.report.year),
@@ -238,7 +240,7 @@ def run_audit(
         raise AuditError("没有找到可审核的文件（支持 " + "、".join(sorted(EXTENSIONS)) + "）")
     results = _extract_all(files, max(workers, 1), progress, dask_address)
     entries = _entries(files, results)
-    _pair_and_check(entries, settings)
+    pair_and_check(entries, settings)
     return AuditResult(entries)
 
 

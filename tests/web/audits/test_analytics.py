@@ -268,3 +268,13 @@ def test_the_subtree_view_shows_late_replies_from_the_case_records(
     late = rows["临川市教育局"][header.index("超期答复率") :][:4]
     assert late[0] == "0.25" and late[3] == "12"
     assert rows["临川市教育局"][header.index("实质公开率")] == "0.6"  # this test's report, 30 of 50
+
+
+def test_the_project_and_the_project_list_link_to_the_analytics(
+    project: AuditProject, auditor: Any
+) -> None:
+    client = _login(auditor)
+    detail = client.get(reverse("audits:detail", args=[project.pk])).content.decode()
+    assert f'href="{reverse("audits:analytics", args=[project.pk])}"' in detail
+    listing = client.get(reverse("audits:list")).content.decode()
+    assert f'href="{reverse("audits:subtree_analytics")}"' in listing

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.extract.audit import AuditEntry, _pair_and_check
+from gongkai.extract.audit import AuditEntry, pair_and_check
 from gongkai.report import AnnualReport
 from gongkai.report.canonical import loads
 from gongkai.rules import DEFAULT_SETTINGS, Finding
@@ -61,7 +61,7 @@ def pending(project: AuditProject) -> bool:
 def check_project(project: AuditProject) -> CheckRun:
     stored = {str(r.pk): r for r in AuditReport.objects.filter(document__project=project)}
     entries = [AuditEntry(pk, "ok", None, loads(r.report_json), r.kind) for pk, r in stored.items()]
-    _pair_and_check(entries, DEFAULT_SETTINGS)  # the CLI audit's pairing, duplicates and guards
+    pair_and_check(entries, DEFAULT_SETTINGS)  # the CLI audit's pairing, duplicates and guards
     found: dict[str, AuditFinding] = {}
     moved: list[AuditReport] = []
     for entry in entries:
