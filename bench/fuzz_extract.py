@@ -161,7 +161,9 @@ def main(argv: list[str]) -> int:
         f"time per input: median {statistics.median(seconds) * 1000:.0f} ms, "
         f"p99 {seconds[int(len(seconds) * 0.99)] * 1000:.0f} ms, max {slowest[1]:.1f} s ({slowest[0]})"
     )
-    print(f"peak memory of a worker: {peak:.0f} MB")
+    # ru_maxrss only grows: this is a worker's peak over its life (up to 2,000 inputs, with
+    # the caches and fragmentation they leave), an upper bound of any single input's.
+    print(f"peak memory of a worker over up to 2,000 inputs: {peak:.0f} MB")
     print(f"untyped exceptions: {sum(faults.values())}, hangs: {kinds['hang']}")
     for where, count in faults.most_common():
         print(f"  {count} × {where}: {examples[where]}")
