@@ -17,8 +17,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-import jieba  # type: ignore[import-untyped]
-
 from gongkai.review.findings import ReviewFinding, Severity, line_of
 
 # Pairs documented as frequent confusions in proofreading (形近字、音近字); symmetric.
@@ -44,6 +42,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
+    # Imported here: every ``gongkai`` command and web process imports this module, and only
+    # a review needs jieba (its import and dictionary cost about a second).
+    import jieba  # type: ignore[import-untyped]
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()

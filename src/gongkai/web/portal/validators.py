@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gongkai.review.personal_data import id_check_char
 from gongkai.web.agencies.validators import credit_code_problem
-
-# 居民身份证号码 (GB 11643-1999): 17 digits and a check character (ISO 7064 MOD 11-2).
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 
 
 def id_card_problem(number: str) -> str | None:
@@ -21,10 +18,7 @@ def id_card_problem(number: str) -> str | None:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return f"居民身份证号码中的出生日期 {number[6:14]} 不是有效日期"
-    expected = _ID_CHECK[
-        sum(int(c) * w for c, w in zip(number[:17], _ID_WEIGHTS, strict=True)) % 11
-    ]
-    if number[17] != expected:
+    if number[17] != id_check_char(number[:17]):  # 居民身份证号码 GB 11643-1999
         return "居民身份证号码校验位不正确，请核对后重新填写"
     return None
 
