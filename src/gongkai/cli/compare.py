@@ -32,14 +32,14 @@ def read_any(path: Path) -> AnnualReport:
     """A report from any file ``gongkai extract`` reads, or leave with its exit status."""
     try:
         return extract_file(path).report
-    except (UnreadableError, OSError) as exc:
-        err_console.print(f"[red]无法读取[/red] {path}：{exc}")
+    except UnreadableError as exc:  # extraction's messages begin with the file's name
+        err_console.print(f"[red]无法读取[/red] {exc}")
         raise typer.Exit(EXIT_UNREADABLE) from None
     except NotAReportError as exc:
-        err_console.print(f"[red]不是年度报告[/red] {path}：{exc}")
+        err_console.print(f"[red]不是年度报告[/red] {exc}")
         raise typer.Exit(EXIT_NOT_A_REPORT) from None
     except ExtractionFault as exc:
-        err_console.print(f"[red]内部错误[/red] {path}：{exc}")
+        err_console.print(f"[red]内部错误[/red] {exc}")
         raise typer.Exit(EXIT_INTERNAL) from None
 
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 import csv
 import fnmatch
 import html
-import importlib
 import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from gongkai.extract import Extraction, Failure, Outcome, internal_failure, iter_path
+from gongkai.extract import Extraction, Outcome, internal_failure, iter_path
 from gongkai.extract.loaders import EXTENSIONS
+from gongkai.extract.pool import PoolError, run_many
 from gongkai.report import AnnualReport
 from gongkai.rules import DEFAULT_SETTINGS, SEVERITY_LABELS, Finding, RuleSettings, Severity, check
 from gongkai.rules.location import describe
@@ -138,50 +137,16 @@ def _extract_all(files: list[Path], workers: int, progress: Progress | None,
                  dask_address: str | None) -> dict[str, list[Outcome]]:  # fmt: skip
     names = [str(f) for f in files]
     results: dict[str, list[Outcome]] = {}
-
-    def done(name: str, outcomes: list[Outcome]) -> None:
-        results[name] = outcomes
-        if progress:
-            progress(len(results), len(names), name)
-
-    if dask_address:
-        _extract_with_dask(names, dask_address, done)
-    elif workers > 1 and len(names) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(extract_for_audit, name): name for name in names}
-            for future in as_completed(futures):
-                name = futures[future]
-                try:
-                    outcomes = future.result()
-                except Exception as exc:  # the worker process died (e.g. killed, out of memory)
-                    message = f"{name}：处理该文件的进程异常退出（{type(exc).__name__}）"
-                    outcomes = [Failure(name, message, "internal")]
-                done(name, outcomes)
-    else:
-        for name in names:
-            done(name, extract_for_audit(name))
+    try:
+        for name, outcomes in run_many(
+            extract_for_audit, names, str, workers=workers, dask_address=dask_address
+        ):
+            results[name] = outcomes
+            if progress:
+                progress(len(results), len(names), name)
+    except PoolError as exc:
+        raise AuditError(str(exc)) from None
     return results
-
-
-def _extract_with_dask(names: list[str], address: str,
-                       done: Callable[[str, list[Outcome]], None]) -> None:  # fmt: skip
-    try:
-        distributed: Any = importlib.import_module("dask.distributed")
-    except ImportError:
-        raise AuditError(
-            "使用 --dask 需要安装可选依赖 dask：pip install 'gongkai[distributed]'"
-        ) from None
-    try:
-        client = distributed.Client(address)
-    except Exception as exc:  # connection errors come in many types
-        raise AuditError(f"无法连接 Dask 调度器 {address}（{exc}）") from None
-    try:
-        futures = client.map(extract_for_audit, names, pure=False)
-        by_future = dict(zip(futures, names, strict=True))
-        for future in distributed.as_completed(futures):
-            done(by_future[future], future.result())
-    finally:
-        client.close()
 
 
 # --- checking ----------------------------------------------------------------------------
