@@ -1,7 +1,7 @@
 """The national annual-report formats as data, and lookups over them."""
 
 from gongkai.formats.labels import LabelMatch, match_row_label, match_section_heading
-from gongkai.formats.national import FORMAT_2019, FORMAT_2021
+from gongkai.formats.national import APPLICANT_COLUMNS, FORMAT_2019, FORMAT_2021, TABLE4
 from gongkai.formats.spec import (
     Block,
     CellKind,
@@ -57,6 +57,18 @@ def table2_row(key: str, preferred: Format | None = None) -> Row | None:
     return None
 
 
+def row_columns(table: str | None, row: str | None, fmt: Format) -> tuple[Column, ...]:
+    """The columns of one row of a table (table 4: of one block); () when unknown."""
+    if table == "table3":
+        return APPLICANT_COLUMNS
+    if table == "table4":
+        return TABLE4.columns
+    if table == "table2" and row:
+        spec = table2_row(row, fmt)
+        return spec.columns if spec else ()
+    return ()
+
+
 __all__ = [
     "FORMATS",
     "FORMAT_2019",
@@ -77,6 +89,7 @@ __all__ = [
     "get_format",
     "match_row_label",
     "match_section_heading",
+    "row_columns",
     "table2_row",
     "table3_row",
 ]

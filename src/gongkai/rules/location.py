@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gongkai.formats import FORMAT_2021, Format, table2_row, table3_row
-from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
+from gongkai.formats import FORMAT_2021, Format, row_columns, table2_row, table3_row
+from gongkai.formats.national import TABLE4
 from gongkai.rules.findings import Finding
 
 _TABLES = {"table2": "表2", "table3": "表3", "table4": "表4", "sections": "正文"}
@@ -13,15 +13,8 @@ _FIELDS = {"published": "发布日期", "title": "标题", "format": "表格格�
 def _column_label(finding: Finding, fmt: Format) -> str | None:
     if finding.column is None:
         return None
-    if finding.table == "table3":
-        return next((c.label for c in APPLICANT_COLUMNS if c.key == finding.column), finding.column)
-    if finding.table == "table4":
-        return next((c.label for c in TABLE4.columns if c.key == finding.column), finding.column)
-    if finding.table == "table2" and finding.row:
-        row = table2_row(finding.row, fmt)
-        if row:
-            return next((c.label for c in row.columns if c.key == finding.column), finding.column)
-    return finding.column
+    columns = row_columns(finding.table, finding.row, fmt)
+    return next((c.label for c in columns if c.key == finding.column), finding.column)
 
 
 def _row_label(finding: Finding, fmt: Format) -> str | None:

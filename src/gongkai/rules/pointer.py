@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.formats import FORMAT_2021, Format, table2_row
-from gongkai.formats.national import APPLICANT_COLUMNS, TABLE4
+from gongkai.formats import FORMAT_2021, Format, row_columns
+from gongkai.formats.national import TABLE4
 from gongkai.report import AnnualReport
 from gongkai.rules.findings import Finding
 
@@ -17,19 +17,13 @@ from gongkai.rules.findings import Finding
 def _column_index(finding: Finding, fmt: Format) -> int | None:
     """Index of the finding's cell in its row's provenance list (table 4: the flat list)."""
     column, row = finding.column, finding.row
-    if finding.table == "table3":
-        keys = [c.key for c in APPLICANT_COLUMNS]
-    elif finding.table == "table2" and row:
-        spec = table2_row(row, fmt)
-        keys = [c.key for c in spec.columns] if spec else []
-    elif finding.table == "table4":
+    keys = [c.key for c in row_columns(finding.table, row, fmt)]
+    if finding.table == "table4":  # one flat list: the block's place, then the column's
         blocks = [b.key for b in TABLE4.blocks]
-        columns = [c.key for c in TABLE4.columns]
         if row not in blocks:
             return None
-        start = blocks.index(row) * len(columns)
-        return start + (columns.index(column) if column in columns else 0)
-    else:
+        return blocks.index(row) * len(keys) + (keys.index(column) if column in keys else 0)
+    if finding.table not in ("table2", "table3") or (finding.table == "table2" and not row):
         return None
     if column is None:
         return 0  # a whole-row finding points at the row's first cell
