@@ -135,3 +135,28 @@ def _project_with_two_years_for(owner: Any, tree: Tree) -> AuditProject:
         },
     )
     return project
+
+
+def test_every_decision_is_kept_and_the_latest_is_current(tree: Tree) -> None:
+    first = make_user("auditor", "supervisor", tree.city)
+    second = make_user("second", "supervisor", tree.city)
+    project = _project_with_two_years(_client(first), tree)
+    finding = AuditFinding.objects.get(project=project, rule="B3", year=2023)
+    url = f"/audits/{project.pk}/findings/{finding.pk}/"
+    _client(first).post(url, {"verdict": "justified", "comment": "总计含上年结转案件"})
+    _client(second).post(url, {"verdict": "report_error", "comment": "结转另列，总计有误"})
+    kept = Disposition.objects.filter(project=project, fingerprint=finding.fingerprint)
+    assert [(d.verdict, d.decided_by, d.current) for d in kept.order_by("pk")] == [
+        ("justified", first, False), ("report_error", second, True),
+    ]  # fmt: skip
+    detail = _client(first).get(url).content.decode()
+    history = detail[detail.index('data-testid="decision-history"') :]
+    assert history.index("结转另列，总计有误") < history.index("总计含上年结转案件")
+    assert "测试second" in history and "测试auditor" in history
+    decision = detail[detail.index('data-testid="decision"') :]
+    assert decision.index("确认：报告错误") < decision.index("</p>")
+    listing = _client(first).get(f"/audits/{project.pk}/").content.decode()
+    assert "确认：报告错误" in listing and "排除：有合理解释" not in listing
+    client = _client(first)  # a re-run keeps the whole history
+    client.post(f"/audits/{project.pk}/rerun/")
+    assert kept.count() == 2 and kept.get(current=True).verdict == "report_error"

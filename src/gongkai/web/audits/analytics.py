@@ -61,9 +61,9 @@ def _reports(keys: list[tuple[int, str]]) -> dict[int, ReportFigures | None]:
 
 def _finding_counts(reports: Iterable[int], project: AuditProject) -> dict[int, Counter[str]]:
     """Open report findings per report and severity, without those the reviewers excused."""
-    excused = Disposition.objects.filter(project=project, verdict__in=NOT_THE_REPORTS_FAULT).values(
-        "fingerprint"
-    )
+    excused = Disposition.objects.filter(
+        project=project, current=True, verdict__in=NOT_THE_REPORTS_FAULT
+    ).values("fingerprint")
     rows = (
         AuditFinding.objects.filter(
             project=project, finding_class="report", resolved_at__isnull=True

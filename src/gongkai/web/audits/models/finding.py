@@ -1,8 +1,9 @@
 """Findings of a project, one per fingerprint, and the reviewers' decisions on them.
 
 A finding row lives as long as the project: a re-run updates it while its fingerprint is
-found again and marks it resolved when it is not. The decision is keyed by fingerprint too,
-so it holds whatever happens to the documents.
+found again and marks it resolved when it is not. Decisions are keyed by fingerprint too,
+so they hold whatever happens to the documents; every decision is kept (the history), the
+latest one is marked current.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class AuditFinding(models.Model):
 
 
 class Disposition(models.Model):
+    """One reviewer's decision on a fingerprint; earlier decisions stay, ``current`` is the
+    latest (at most one per fingerprint, kept so by ``services.review``)."""
+
     project = models.ForeignKey(
         AuditProject, verbose_name="项目", on_delete=models.CASCADE, related_name="dispositions"
     )
@@ -71,14 +75,21 @@ class Disposition(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="审核人", on_delete=models.PROTECT, related_name="+"
     )
-    decided_at = models.DateTimeField("审核时间", auto_now=True)
+    decided_at = models.DateTimeField("审核时间", auto_now_add=True)
+    current = models.BooleanField("当前结论", default=True)
 
     class Meta:
         verbose_name = "审核结论"
         verbose_name_plural = "审核结论"
+        ordering = ("-decided_at", "-pk")
+        indexes = (
+            models.Index(fields=["project", "fingerprint"], name="disposition_project_print"),
+        )
         constraints = (
             models.UniqueConstraint(
-                fields=["project", "fingerprint"], name="disposition_project_print_unique"
+                fields=["project", "fingerprint"],
+                condition=models.Q(current=True),
+                name="disposition_one_current",
             ),
         )
 

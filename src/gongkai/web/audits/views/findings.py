@@ -15,7 +15,7 @@ from gongkai.extract.source_view import SourceLine, source_lines
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audits import permissions
 from gongkai.web.audits.forms import DispositionForm, MatchForm
-from gongkai.web.audits.models import AuditFinding, AuditReport, Disposition
+from gongkai.web.audits.models import AuditFinding, AuditReport
 from gongkai.web.audits.services import matching, review
 from gongkai.web.core.errors import error_text
 
@@ -43,7 +43,8 @@ def finding_detail(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
     finding = get_object_or_404(
         AuditFinding.objects.select_related("report__document"), project=project, pk=finding_pk
     )
-    decision = Disposition.objects.filter(project=project, fingerprint=finding.fingerprint).first()
+    decisions = review.history(finding)
+    decision = next((d for d in decisions if d.current), None)
     initial = {"verdict": decision.verdict, "comment": decision.comment} if decision else None
     form = DispositionForm(request.POST or None, initial=initial)
     if request.method == "POST":
@@ -59,7 +60,8 @@ def finding_detail(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
         else:
             messages.error(request, error_text(form))
     context = {
-        "project": project, "finding": finding, "decision": decision, "form": form,
+        "project": project, "finding": finding, "decision": decision, "history": decisions,
+        "form": form,
         "source": _source(finding), "can_work": permissions.can_work_on(request.user, project),
     }  # fmt: skip
     return render(request, "audits/finding.html", context)

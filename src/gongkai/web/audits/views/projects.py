@@ -54,7 +54,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     show = request.GET.get("show", "current")
     findings = project.findings.select_related("report__document")
     findings = findings.filter(resolved_at__isnull=(show != "resolved"))
-    decisions = {d.fingerprint: d for d in Disposition.objects.filter(project=project)}
+    decisions = {
+        d.fingerprint: d for d in Disposition.objects.filter(project=project, current=True)
+    }
     rows = [(f, decisions.get(f.fingerprint)) for f in findings]
     documents = project.documents.defer("content").prefetch_related("reports__matched_agency")
     context = {
