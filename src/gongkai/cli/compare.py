@@ -11,17 +11,17 @@ from rich.table import Table
 
 from gongkai.cli.app import (
     EXIT_FINDINGS,
-    EXIT_INTERNAL,
-    EXIT_NOT_A_REPORT,
     EXIT_OK,
     EXIT_UNREADABLE,
     app,
     console,
     err_console,
+    leave_on,
 )
+from gongkai.cli.failures import EXTRACTION_FAILURES
 from gongkai.compare import RENDERERS, Comparison, compare, render_comparison
 from gongkai.compare.render import percent, rate, signed
-from gongkai.extract import ExtractionFault, NotAReportError, UnreadableError, extract_file
+from gongkai.extract import extract_file
 from gongkai.report import AnnualReport
 from gongkai.rules import SEVERITY_LABELS, has_errors
 from gongkai.rules.location import describe
@@ -30,17 +30,9 @@ from gongkai.rules.rollup import ROLLUP_TABLES, check_rollup
 
 def read_any(path: Path) -> AnnualReport:
     """A report from any file ``gongkai extract`` reads, or leave with its exit status."""
-    try:
-        return extract_file(path).report
-    except UnreadableError as exc:  # extraction's messages begin with the file's name
-        err_console.print(f"[red]无法读取[/red] {exc}")
-        raise typer.Exit(EXIT_UNREADABLE) from None
-    except NotAReportError as exc:
-        err_console.print(f"[red]不是年度报告[/red] {exc}")
-        raise typer.Exit(EXIT_NOT_A_REPORT) from None
-    except ExtractionFault as exc:
-        err_console.print(f"[red]内部错误[/red] {exc}")
-        raise typer.Exit(EXIT_INTERNAL) from None
+    with leave_on(EXTRACTION_FAILURES):
+        report = extract_file(path).report
+    return report
 
 
 @app.command("compare")

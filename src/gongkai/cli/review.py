@@ -11,14 +11,14 @@ from rich.table import Table
 
 from gongkai.cli.app import (
     EXIT_FINDINGS,
-    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_UNREADABLE,
     app,
     console,
     err_console,
+    leave_on,
 )
-from gongkai.extract import ExtractionFault, UnreadableError
+from gongkai.cli.failures import EXTRACTION_FAILURES
 from gongkai.review import RULES, has_errors
 from gongkai.review.files import ReviewedDocument, review_path
 from gongkai.rules import SEVERITY_LABELS
@@ -73,14 +73,8 @@ def review_command(
         raise typer.Exit(EXIT_UNREADABLE)
     reviewed: list[ReviewedDocument] = []
     for path in files:
-        try:
+        with leave_on(EXTRACTION_FAILURES):
             reviewed += review_path(path)
-        except UnreadableError as exc:
-            err_console.print(f"[red]无法读取[/red] {exc}")
-            raise typer.Exit(EXIT_UNREADABLE) from None
-        except ExtractionFault as exc:
-            err_console.print(f"[red]内部错误[/red] {exc}")
-            raise typer.Exit(EXIT_INTERNAL) from None
     if as_json:
         payload = [
             {
