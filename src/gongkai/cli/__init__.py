@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "review",
     "compare",
     "analytics",
+    "bulk",
 )
 
 
