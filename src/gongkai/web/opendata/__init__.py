@@ -1,0 +1,1 @@
+"""Open government data: each year's bulk files of the published annual reports."""

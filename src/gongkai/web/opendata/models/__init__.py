@@ -1,0 +1,3 @@
+from gongkai.web.opendata.models.bulk import BulkFile, BulkYear
+
+__all__ = ["BulkFile", "BulkYear"]

@@ -1,0 +1,129 @@
+"""The only code that writes the open-data files: rebuild a year's set from the published
+versions (the core :mod:`gongkai.opendata` makes the bytes), and schedule that rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F, Max, OuterRef, Subquery
+from django.utils import timezone
+
+from gongkai import opendata
+from gongkai.opendata import PublishedReport
+from gongkai.web.annual.models import ReportVersion
+from gongkai.web.opendata.models import BulkFile, BulkYear
+
+
+def latest_versions(year: int) -> Iterable[ReportVersion]:
+    """The latest published version of each report of ``year``; drafts have none. A version
+    counts only while its report counts it as published (``published_version``)."""
+    latest = (
+        ReportVersion.objects.filter(
+            draft=OuterRef("draft"), number__lte=F("draft__published_version")
+        )
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return (
+        ReportVersion.objects.filter(draft__year=year, pk=Subquery(latest))
+        .select_related("draft__agency__parent")
+        .order_by("pk")
+    )
+
+
+def published_report(version: ReportVersion) -> PublishedReport:
+    draft = version.draft
+    agency = draft.agency
+    region = agency.parent.name if agency.parent else agency.name  # a root is its own region
+    return PublishedReport(
+        report=version.report(),
+        agency_id=str(agency.pk),
+        agency_name=agency.name,
+        region=region,
+        agency_kind=agency.kind,
+        published=version.published_on,
+        scope=draft.scope,
+        version=version.number,
+    )
+
+
+@transaction.atomic
+def rebuild_year(year: int) -> BulkYear | None:
+    """Rebuild ``year``'s files; a year left without published reports loses its files."""
+    bulk_year, _ = BulkYear.objects.select_for_update().get_or_create(year=year)
+    reports = [published_report(v) for v in latest_versions(year)]
+    if not reports:
+        bulk_year.delete()
+        return None
+    now = timezone.now()
+    for file in opendata.year_files(year, reports):
+        BulkFile.objects.update_or_create(
+            bulk_year=bulk_year,
+            kind=file.kind,
+            defaults={
+                "name": file.name,
+                "content": file.content,
+                "size": file.size,
+                "sha256": file.sha256,
+                "report_count": file.reports,
+                "generated_at": now,
+            },
+        )
+    bulk_year.report_count = len(reports)
+    bulk_year.generated_at = now
+    bulk_year.save()
+    return bulk_year
+
+
+def schedule_rebuild(year: int) -> None:
+    """Rebuild ``year`` on the task queue once the current transaction has committed (the
+    task must see the version just published)."""
+    from gongkai.web.opendata.tasks import rebuild_year_files
+
+    transaction.on_commit(lambda: rebuild_year_files(year))
+
+
+def stale_years() -> list[int]:
+    """Years with a version published after their files were made (or with no files yet),
+    and years whose files no longer have a published report."""
+    newest = (
+        ReportVersion.objects.values("draft__year")
+        .annotate(newest=Max("created_at"))
+        .values_list("draft__year", "newest")
+    )
+    made = dict(BulkYear.objects.values_list("year", "generated_at"))
+    years = {year for year, at in newest if made.get(year) is None or at > made[year]}
+    published = {year for year, _ in newest}
+    return sorted(years | (set(made) - published))
+
+
+def rebuild_stale() -> list[int]:
+    years = stale_years()
+    for year in years:
+        rebuild_year(year)
+    return years
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def years_with_files() -> list[tuple[BulkYear, list[BulkFile]]]:
+    """Each year's files for the public page, without their bytes."""
+    files = BulkFile.objects.defer("content").select_related("bulk_year")
+    by_year: dict[int, list[BulkFile]] = {}
+    for file in files:
+        by_year.setdefault(file.bulk_year_id, []).append(file)
+    order = list(opendata.KINDS)
+    return [
+        (year, sorted(by_year.get(year.pk, []), key=lambda f: order.index(f.kind)))
+        for year in BulkYear.objects.filter(generated_at__isnull=False)
+    ]
+
+
+def sha256sums() -> str:
+    """``sha256sum -c`` input for every file on the page, the data dictionary included."""
+    pairs = list(BulkFile.objects.values_list("name", "sha256"))
+    dictionary = opendata.dictionary_file()
+    pairs.append((dictionary.name, dictionary.sha256))
+    return opendata.sha256sums(pairs)

@@ -1,0 +1,22 @@
+"""Queue jobs of the open-data app: rebuild a year's files after a publication, and a
+nightly pass that rebuilds any year whose files are older than its newest version."""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from gongkai.web.opendata import services
+
+
+@db_task()
+def rebuild_year_files(year: int) -> int:
+    """The number of reports in the rebuilt files (0: the year has none any more)."""
+    built = services.rebuild_year(year)
+    return built.report_count if built else 0
+
+
+@db_periodic_task(crontab(minute="41", hour="3"))
+def rebuild_stale_years() -> list[int]:
+    """A task lost from the queue (a worker restart) leaves no year out of date for long."""
+    return services.rebuild_stale()
