@@ -1,0 +1,83 @@
+"""Yearly statistics from published reports: one agency's, and a region's roll-up.
+
+The figures are the core's (``gongkai.analytics.figures``) and the roll-up is the core's
+sum of reports (``gongkai.rules.rollup.sum_reports``, the same cells rule F1 checks on the
+annual overview; a blank in any report leaves the sum blank). Only published versions are
+read. A version never changes, so each one is parsed once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.analytics import ReportFigures, figures
+from gongkai.formats import format_for_year
+from gongkai.report import AnnualReport
+from gongkai.report.canonical import from_dict
+from gongkai.rules.rollup import sum_reports
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annual.builder import to_json
+from gongkai.web.annual.models import ReportVersion
+from gongkai.web.api.queries import current_versions
+
+_PARSED: dict[int, AnnualReport] = {}
+_PARSED_LIMIT = 50_000
+
+
+def reports(version_ids: Iterable[int]) -> dict[int, AnnualReport]:
+    """The published versions' reports by id, reading only those not parsed before."""
+    wanted = list(version_ids)
+    missing = [pk for pk in wanted if pk not in _PARSED]
+    if len(_PARSED) + len(missing) > _PARSED_LIMIT:
+        _PARSED.clear()
+        missing = wanted
+    if missing:
+        rows = ReportVersion.objects.filter(pk__in=missing).values_list("pk", "data")
+        for pk, data in rows.iterator(chunk_size=500):
+            _PARSED[pk] = from_dict(data)
+    return {pk: _PARSED[pk] for pk in wanted}
+
+
+@dataclass(frozen=True)
+class RegionRollup:
+    region: Agency
+    year: int
+    agencies: int  # active agencies in the region, the region's own included
+    included: list[int]  # version ids summed
+    excluded: list[int]  # versions in another table format (cannot be added cell by cell)
+    without_report: list[int]  # agency ids with no published report of the year
+    report: dict[str, Any] | None  # the sum, canonical JSON; None when nothing is published
+    figures: ReportFigures | None
+
+
+def region_rollup(region: Agency, year: int) -> RegionRollup:
+    members = Agency.objects.subtree(region).filter(is_active=True)
+    member_ids = list(members.values_list("pk", flat=True))
+    versions = dict(
+        current_versions()
+        .filter(draft__agency__in=members, draft__year=year, draft__scope="agency")
+        .values_list("pk", "draft__agency_id")
+    )
+    parsed = reports(sorted(versions))
+    fmt = format_for_year(year).id
+    included = [pk for pk, r in parsed.items() if r.format == fmt]
+    excluded = [pk for pk, r in parsed.items() if r.format != fmt]
+    reported = set(versions.values())
+    without = [pk for pk in member_ids if pk not in reported]
+    if not included:
+        return RegionRollup(region, year, len(member_ids), [], excluded, without, None, None)
+    summed = sum_reports([parsed[pk] for pk in included])
+    summed.agency = region.name
+    summed.year = year
+    return RegionRollup(
+        region,
+        year,
+        len(member_ids),
+        included,
+        excluded,
+        without,
+        to_json(summed),
+        figures(summed, region=region.name),
+    )
