@@ -17,7 +17,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.audits.models import AuditDocument, AuditProject
 from gongkai.web.audits.permissions import can_work_on
 
-CHUNK = 8  # documents per queue task; several workers still share a corpus
+CHUNK = 16  # documents per queue task (one transaction each); several workers share a corpus
 
 
 @dataclass
