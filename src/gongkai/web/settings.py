@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gongkai.web.portal",
     "gongkai.web.contentreview",
     "gongkai.web.audits",
+    "gongkai.web.search",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("portal/", include("gongkai.web.portal.urls")),
     path("content-review/", include("gongkai.web.contentreview.urls")),
     path("audits/", include("gongkai.web.audits.urls")),
+    path("search/", include("gongkai.web.search.urls")),
     path("admin/", admin.site.urls),
     re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
 ]

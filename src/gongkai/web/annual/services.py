@@ -19,6 +19,7 @@ from gongkai.web.annual.models import AnnualReportDraft, ImportedReport, ReportE
 from gongkai.web.annual.sources import PlatformSource, RecordSource
 from gongkai.web.annual.workflow import EDITABLE_STATES, TRANSITIONS, may
 from gongkai.web.contentreview import services as content_review
+from gongkai.web.search import services as search_index
 
 SECTION_NUMBERS = ("1", "2", "3", "4", "5", "6")
 
@@ -210,6 +211,7 @@ def _publish(draft: AnnualReportDraft, *, by: Any, today: dt.date) -> ReportVers
     draft.data = data
     draft.published_version = number
     draft.correction_note = ""
+    search_index.index_annual_version(version)
     return version
 
 

@@ -21,6 +21,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.catalogue.categories import PUBLICATION_WORKDAYS
 from gongkai.web.catalogue.models import CatalogueColumn, DisclosureItem
 from gongkai.web.contentreview import services as content_review
+from gongkai.web.search import services as search_index
 from gongkai.web.workcalendar.services import work_calendar
 
 _GIVEN = ("agency", "column", "created_by", "secrecy_reviewed_by")
@@ -117,6 +118,7 @@ def record_change(item: DisclosureItem, *, changed: dt.date, by: Any) -> Disclos
     item.published = None
     item.secrecy_reviewed_by, item.secrecy_reviewed_at, item.secrecy_note = None, None, ""
     item.save()
+    search_index.index_catalogue_item(item)  # withdrawn until published again
     return item
 
 
@@ -156,6 +158,7 @@ def _publish_item(item: DisclosureItem, *, on: dt.date, by: Any, url: str) -> Di
         item.url = url
     item.full_clean(exclude=_GIVEN)
     item.save(update_fields=["published", "url", "updated_at"])
+    search_index.index_catalogue_item(item)
     return item
 
 
@@ -165,4 +168,5 @@ def set_validity(item: DisclosureItem, *, validity: str, by: Any) -> DisclosureI
     item.validity = validity
     item.full_clean(exclude=_GIVEN)
     item.save(update_fields=["validity", "updated_at"])
+    search_index.index_catalogue_item(item)
     return item

@@ -13,6 +13,7 @@ from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
 from gongkai.web.registers.figures_import import FigureRow, read_figures_xlsx
 from gongkai.web.registers.models import RegulatoryDocument, YearFigure
+from gongkai.web.search import services as search_index
 
 MANUAL_SOURCE = "手工录入"
 _GIVEN = ("agency", "created_by")
@@ -48,6 +49,7 @@ def register_document(
     )
     doc.full_clean(exclude=_GIVEN)  # the objects passed in exist; no look-up needed
     doc.save()
+    search_index.index_regulatory_document(doc)
     return doc
 
 
@@ -65,6 +67,7 @@ def amend_document(
     doc.amendment_note = note.strip()
     doc.full_clean(exclude=_GIVEN)
     doc.save(update_fields=["last_amended", "amendment_note", "updated_at"])
+    search_index.index_regulatory_document(doc)
     return doc
 
 
@@ -79,6 +82,7 @@ def end_document(
     doc.ended, doc.end_reason, doc.end_basis = on, reason, basis.strip()
     doc.full_clean(exclude=_GIVEN)
     doc.save(update_fields=["ended", "end_reason", "end_basis", "updated_at"])
+    search_index.index_regulatory_document(doc)
     return doc
 
 

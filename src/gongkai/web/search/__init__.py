@@ -1,0 +1,2 @@
+"""Public search over everything published: catalogue items, the register of 规章 and
+规范性文件, and annual reports."""
