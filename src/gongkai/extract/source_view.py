@@ -1,8 +1,9 @@
 """The source text around a provenance pointer, with the pointed-at characters singled out.
 
 A reviewer checks a finding against the printed report: for text formats the decoded lines
-around the cell (characters by offset and length), for PDF the page's text lines (the lines
-whose box overlaps the cell's box), for HTML/DOCX tables the grid row holding the cell.
+around the cell (characters by offset and length), for PDF the page's text lines with the
+cell's characters (in a ruled table: the cell found among its row's cells in the line; else
+the lines whose box overlaps the cell's box), for HTML/DOCX tables the grid row holding it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gongkai.extract.document import Document, TextLine
+from gongkai.extract.document import Document, GridCell, TextLine
 
 CONTEXT_LINES = 6
 
@@ -55,18 +56,77 @@ def _text_lines(doc: Document, pointer: dict[str, Any]) -> list[SourceLine]:
     return out
 
 
+def _bounded_find(text: str, word: str, start: int) -> int:
+    """Where ``word`` stands alone in ``text`` at or after ``start`` (-1: nowhere): the
+    numbers of a row are separated by spaces, so 1 is not the first digit of 10."""
+    at = text.find(word, start)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
+def _cell_span(line: TextLine, cells: list[GridCell], target: GridCell) -> tuple[int, int] | None:
+    """The characters of ``target``'s text in a PDF line of its grid row: the row's cells
+    under the line, read left to right, each found after the one before."""
+    box = line.prov.box
+    if box is None:
+        return None
+    middle = (box[1] + box[3]) / 2
+    under: dict[int, GridCell] = {}
+    for cell in cells:
+        cell_box = cell.prov.box
+        if cell_box and cell_box[1] <= middle <= cell_box[3] and _overlaps(box, list(cell_box)):
+            under.setdefault(id(cell), cell)  # a merged cell fills several slots
+    cursor = 0
+    for cell in sorted(under.values(), key=lambda c: c.prov.box[0] if c.prov.box else 0.0):
+        word = cell.text.strip()
+        at = _bounded_find(line.text, word, cursor) if word else -1
+        if cell is target:
+            return (at, at + len(word)) if at >= 0 else None
+        if at >= 0:
+            cursor = at + len(word)
+    return None
+
+
+def _target_cell(doc: Document, pointer: dict[str, Any]) -> GridCell | None:
+    table, row, column = pointer.get("table"), pointer.get("row"), pointer.get("column")
+    if table is None or row is None or column is None or not 0 <= table < len(doc.grids):
+        return None
+    rows = doc.grids[table].rows
+    return rows[row][column] if 0 <= row < len(rows) and 0 <= column < len(rows[row]) else None
+
+
 def _page_lines(doc: Document, pointer: dict[str, Any]) -> list[SourceLine]:
+    """The page's lines around the cell; in a ruled table the cell's own characters are
+    marked (found among its row's cells), else every line its box overlaps."""
     page, box = pointer.get("page"), pointer.get("box") or []
     lines: list[TextLine] = [line for line in doc.lines if line.prov.page == page]
     hits = [i for i, line in enumerate(lines) if _overlaps(line.prov.box, box)]
+    label = f"第 {page} 页"
     if not hits:
-        return [SourceLine(f"第 {page} 页", line.text, "", "") for line in lines]
+        return [SourceLine(label, line.text, "", "") for line in lines]
+    target = _target_cell(doc, pointer)
+    spans: dict[int, tuple[int, int]] = {}
+    if target is not None:
+        cells = doc.grids[pointer["table"]].rows[pointer["row"]]
+        for i in hits:
+            span = _cell_span(lines[i], cells, target)
+            if span is not None:
+                spans[i] = span
     first, last = hits[0], hits[-1]
     out: list[SourceLine] = []
-    for i, line in enumerate(lines[max(0, first - CONTEXT_LINES) : last + CONTEXT_LINES + 1]):
-        hit = (i + max(0, first - CONTEXT_LINES)) in hits
-        out.append(SourceLine(f"第 {page} 页", "", line.text, "") if hit else
-                   SourceLine(f"第 {page} 页", line.text, "", ""))  # fmt: skip
+    for i in range(max(0, first - CONTEXT_LINES), min(len(lines), last + CONTEXT_LINES + 1)):
+        text = lines[i].text
+        if i in spans:
+            start, end = spans[i]
+            out.append(SourceLine(label, text[:start], text[start:end], text[end:]))
+        elif i in hits and not spans:  # the characters are not known: the whole line
+            out.append(SourceLine(label, "", text, ""))
+        else:
+            out.append(SourceLine(label, text, "", ""))
     return out
 
 
