@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gongkai.report import AnnualReport
 from gongkai.rules import (
+    blanks,
     cells,
     cross_year,
     form,
@@ -42,6 +43,7 @@ CHECKS: dict[str, Check] = {
     "E4": similarity.check_e4,
     "E5": form.check_e5,
     "E6": form.check_e6,
+    "E7": blanks.check_e7,
     "P1": prose.check_p1,
     "P2": prose.check_p2,
     "P3": prose.check_p3,

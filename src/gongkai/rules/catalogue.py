@@ -44,6 +44,11 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("E5", _GROUPS["E"], "“存在的主要问题及改进情况”不为空"),
         RuleInfo("E6", _GROUPS["E"], "统计数据以表格形式公开"),
         RuleInfo(
+            "E7",
+            _GROUPS["E"],
+            "无未填写的模板文字（“（请填写）”“【待补充】”“XX”“×××”“此处填写”等）",
+        ),
+        RuleInfo(
             "F1", _GROUPS["F"], "汇总报告各可加总单元格＝下级报告之和（区域汇总、政府与部门）"
         ),
         RuleInfo("F2", _GROUPS["F"], "逐年衔接（C1、C2）覆盖全部年度，缺少的年度予以提示"),

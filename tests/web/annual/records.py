@@ -105,3 +105,20 @@ def merged(*sources: MemorySource) -> MemorySource:
         out.reviews.update(source.reviews)
         out.figures.update(source.figures)
     return out
+
+
+# Staff's own text for the sections the drafting leaves template text in (rule E7 refuses
+# approval while （请填写…） is left).
+FILLED_SECTIONS = {
+    "1": "本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，及时主动公开政府信息，"
+    "依法办理政府信息公开申请，规范政府信息管理，完善政务公开平台，加强监督保障。",
+    "5": "存在的问题：部分栏目更新不够及时。改进措施：建立栏目更新台账，明确责任人和更新时限。",
+    "6": "本年度信息处理费收取情况：未收取信息处理费。本机关无其他需要报告的事项。",
+}
+
+
+def filled(draft: Any, by: Any) -> Any:
+    """The draft with its template text replaced by staff's own (FILLED_SECTIONS)."""
+    from gongkai.web.annual import services
+
+    return services.edit_sections(draft, FILLED_SECTIONS, by=by)

@@ -15,6 +15,7 @@ from gongkai.web.annual import services
 from gongkai.web.annual.models import AnnualReportDraft
 from gongkai.web.registers import services as registers
 from gongkai.web.reviews import services as reviews
+from tests.web.annual.records import FILLED_SECTIONS
 from tests.web.browser_support import log_in
 from tests.web.conftest import PASSWORD, Tree, build_tree, make_user
 
@@ -78,15 +79,19 @@ def test_report_from_draft_to_published_and_rollup(
     assert page.text_content("[data-testid=record-count]").strip() == "1"
     page.go_back()
 
-    # Edit section 五 in place (htmx swaps the section, no reload).
-    section = page.locator("[data-testid=section-5]")
-    section.locator("summary").click()
-    section.locator("textarea").fill(
-        "存在的主要问题：部分栏目更新不及时。改进情况：建立栏目更新台账，每月检查。"
-    )
-    section.locator("button[type=submit]").click()
-    page.wait_for_selector("[data-testid=section-5] [data-testid=section-saved]")
+    # Replace the template text of 一、五、六 in place (htmx swaps the section, no reload).
+    texts = {
+        **FILLED_SECTIONS,
+        "5": "存在的主要问题：部分栏目更新不及时。改进情况：建立栏目更新台账，每月检查。",
+    }
+    for number, text in texts.items():
+        section = page.locator(f"[data-testid=section-{number}]")
+        section.locator("summary").click()
+        section.locator("textarea").fill(text)
+        section.locator("button[type=submit]").click()
+        expect(section.locator("[data-testid=section-saved]")).to_be_visible()
     assert "建立栏目更新台账" in page.text_content("[data-testid=section-5] .section-text")
+    expect(page.locator("#findings td.mono", has_text="E7")).to_have_count(0)
     assert page.locator("[data-testid=action-approve]").count() == 0  # a handler cannot approve
 
     _login(page, base, "fz")

@@ -15,7 +15,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.annual import services
 from gongkai.web.annual.ranking import places
 from gongkai.web.cases import services as case_services
-from tests.web.annual.records import random_records
+from tests.web.annual.records import filled, random_records
 from tests.web.cases.conftest import register
 from tests.web.conftest import PASSWORD, Tree, make_user
 
@@ -51,6 +51,7 @@ def world(tree: Tree) -> dict[str, object]:
     }
     source = random_records(tree.district.pk, random.Random(3))
     draft = services.build_report(tree.district, 2024, by=people["handler"], source=source)
+    draft = filled(draft, people["handler"])
     for action, who in (("approve", "head"), ("submit", "handler"), ("accept", "supervisor")):
         draft = services.perform(draft, action, by=people[who], today=D(2025, 1, 20))
     services.perform(draft, "publish", by=people["head"], today=D(2025, 1, 20))

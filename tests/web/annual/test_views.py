@@ -12,7 +12,7 @@ from django.test import Client
 from gongkai.web.annual import services
 from gongkai.web.annual.models import AnnualReportDraft
 from gongkai.web.reviews import services as review_services
-from tests.web.annual.records import random_records
+from tests.web.annual.records import filled, random_records
 from tests.web.conftest import PASSWORD, Tree, make_user
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,10 @@ def _client(user: object) -> Client:
 @pytest.fixture
 def draft(tree: Tree) -> AnnualReportDraft:
     builder = make_user("builder", "handler", tree.city_dept)
-    return services.build_report(
+    draft = services.build_report(
         tree.city_dept, 2024, by=builder, source=random_records(tree.city_dept.pk, random.Random(5))
     )
+    return filled(draft, builder)
 
 
 def test_build_from_the_platform_records(tree: Tree) -> None:

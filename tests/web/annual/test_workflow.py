@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gongkai.web.annual import services
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
 from gongkai.web.annual.workflow import TRANSITIONS, available
-from tests.web.annual.records import random_records
+from tests.web.annual.records import filled, random_records
 from tests.web.conftest import Tree, make_user
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,8 @@ def people(tree: Tree) -> dict[str, object]:
 
 def _draft(tree: Tree, people: dict[str, object]) -> AnnualReportDraft:
     source = random_records(tree.city_dept.pk, random.Random(3))
-    return services.build_report(tree.city_dept, 2024, by=people["handler"], source=source)
+    draft = services.build_report(tree.city_dept, 2024, by=people["handler"], source=source)
+    return filled(draft, people["handler"])
 
 
 def test_full_path_to_publication(tree: Tree, people: dict[str, object]) -> None:
@@ -163,6 +164,7 @@ def test_region_report_is_the_supervisors_own(tree: Tree, people: dict[str, obje
         scope="region",
         source=random_records(tree.city.pk, random.Random(1)),
     )
+    draft = filled(draft, people["supervisor"])
     assert [t.key for t in available(people["supervisor"], draft)] == ["approve"]
     provincial = make_user("sheng", "supervisor", tree.province)
     services.perform(draft, "approve", by=people["supervisor"])

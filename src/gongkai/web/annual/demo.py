@@ -78,6 +78,18 @@ def section_five(agency: Agency, year: int) -> str:
     )
 
 
+def section_six(draft: AnnualReportDraft) -> str:
+    """No template text left (rule E7): the fee sentence follows table 3's 逾期未缴费 row."""
+    unpaid = ((draft.data.get("table3") or {}).get("other_2") or [0])[-1] or 0
+    fee = (
+        f"本年度有 {unpaid} 件申请因申请人逾期未按收费通知要求缴纳信息处理费，按撤回申请处理；"
+        "信息处理费按《政府信息公开信息处理费管理办法》计收。"
+        if unpaid
+        else "本年度未收取信息处理费。"
+    )
+    return fee + "本机关无其他需要报告的事项。"
+
+
 def _supervisor_above(agency: Agency, supervisors: list[User]) -> User | None:
     above = [
         u
@@ -91,6 +103,7 @@ def _write(draft: AnnualReportDraft, by: Any) -> AnnualReportDraft:
     texts = {
         "1": section_one(draft.agency, draft.year),
         "5": section_five(draft.agency, draft.year),
+        "6": section_six(draft),
     }
     return services.edit_sections(draft, texts, by=by)
 

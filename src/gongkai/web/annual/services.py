@@ -19,6 +19,7 @@ from gongkai.web.annual.models import AnnualReportDraft, ImportedReport, ReportE
 from gongkai.web.annual.sources import PlatformSource, RecordSource
 from gongkai.web.annual.workflow import EDITABLE_STATES, TRANSITIONS, may
 from gongkai.web.contentreview import services as content_review
+from gongkai.web.opendata import services as opendata
 from gongkai.web.search import services as search_index
 
 SECTION_NUMBERS = ("1", "2", "3", "4", "5", "6")
@@ -163,11 +164,7 @@ def _perform(
         raise ValidationError(f"“{transition.label}”须填写意见或说明。")
     if action == "approve":
         _check(draft, draft.report())
-        errors = [f for f in draft.findings if f["severity"] == "error"]
-        if errors:
-            raise ValidationError(
-                f"审核发现 {len(errors)} 个错误（{errors[0]['rule']}：{errors[0]['message']}），请先核对记录。"
-            )
+        _refuse_errors(draft, transition.label)
     if action == "submit":
         draft.submitted_at = timezone.now()
     if action == "publish":
@@ -187,10 +184,24 @@ def _perform(
     return draft
 
 
+def _refuse_errors(draft: AnnualReportDraft, step: str, shown: int = 3) -> None:
+    """No approval or publication while a rule reports an error (A1 …, E7 template text),
+    each named by its place so staff know what to fix."""
+    errors = [f for f in draft.findings if f["severity"] == "error"]
+    if not errors:
+        return
+    named = "；".join(f"{f['rule']}（{f['where']}）{f['message']}" for f in errors[:shown])
+    more = f"等 {len(errors)} 个" if len(errors) > shown else ""
+    raise ValidationError(
+        f"审核发现 {len(errors)} 个错误，不能{step}：{named}{more}。请先修改报告或核对记录。"
+    )
+
+
 def _publish(draft: AnnualReportDraft, *, by: Any, today: dt.date) -> ReportVersion:
     report = draft.report()
     report.published = today
     _check(draft, report)  # E1 now knows the publication date
+    _refuse_errors(draft, "公开发布")
     number = draft.published_version + 1
     note = draft.correction_note if number > 1 else ""
     if number > 1 and not note:
@@ -212,6 +223,7 @@ def _publish(draft: AnnualReportDraft, *, by: Any, today: dt.date) -> ReportVers
     draft.published_version = number
     draft.correction_note = ""
     search_index.index_annual_version(version)
+    opendata.schedule_rebuild(draft.year)  # the year's bulk files, once committed
     return version
 
 
