@@ -9,11 +9,13 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: run test test-web lint sync system-run system-test bench bench-core bench-platform clean
 
-## run: install, migrate, load the demo province and serve http://127.0.0.1:8000 (SQLite)
+## run: install, migrate, load the demo province and serve http://127.0.0.1:$(PORT) (SQLite)
+## with the task queue (reminders, mail); `make run PORT=8080` for another port
+PORT ?= 8000
 run: system-run sync
 	$(VENV)/bin/gongkai web migrate --noinput
 	$(VENV)/bin/gongkai demo
-	$(VENV)/bin/gongkai web runserver 127.0.0.1:8000
+	$(VENV)/bin/gongkai web serve 127.0.0.1:$(PORT)
 
 ## test: install, then ruff + mypy + the whole test suite (DATABASE_URL picks the database)
 test: system-test sync lint

@@ -79,7 +79,7 @@ def test_cookie_and_header_hardening() -> None:
 
 
 def test_email_backend_follows_debug_unless_set() -> None:
-    assert config.email_settings({}, debug=True).backend.endswith("console.EmailBackend")
+    assert config.email_settings({}, debug=True).backend == "gongkai.web.mail.backends.FileBackend"
     production = config.email_settings({}, debug=False)
     assert production.backend == "django.core.mail.backends.smtp.EmailBackend"
     assert (production.host, production.port, production.use_tls) == ("localhost", 25, False)

@@ -68,4 +68,6 @@ def demo_command() -> None:
     for c in report.credentials:
         table.add_row(c.username, c.password, c.role, c.full_name, c.agency)
     console.print(table)
-    console.print("启动平台：gongkai web runserver 127.0.0.1:8000，然后访问 http://127.0.0.1:8000")
+    console.print(
+        "启动平台和任务队列：gongkai web serve 127.0.0.1:8000，然后访问 http://127.0.0.1:8000"
+    )

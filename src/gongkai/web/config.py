@@ -94,11 +94,12 @@ def huey_settings(env: Mapping[str, str], data: Path) -> dict[str, Any]:
     return settings
 
 
-# Short names for the e-mail backends Django ships; a dotted path is taken as it is.
+# Short names for the e-mail backends; a dotted path is taken as it is. "file" keeps one
+# .eml per message in the data folder's mail/ (listed on the outbox page, gongkai.web.mail).
 EMAIL_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
-    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "file": "gongkai.web.mail.backends.FileBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",
 }
@@ -116,11 +117,12 @@ class EmailSettings:
 
 
 def email_settings(env: Mapping[str, str], debug: bool) -> EmailSettings:
-    """Outgoing mail (reminders, notices). Without GONGKAI_EMAIL_BACKEND, a development
-    installation prints mail to the console and a production one sends it by SMTP."""
+    """Outgoing mail (reminders, notices). Without GONGKAI_EMAIL_BACKEND, a development or
+    demo installation keeps mail in files (shown on the outbox page) and a production one
+    sends it by SMTP."""
     raw = (env.get("GONGKAI_EMAIL_BACKEND") or "").strip()
     if not raw:
-        backend = EMAIL_BACKENDS["console" if debug else "smtp"]
+        backend = EMAIL_BACKENDS["file" if debug else "smtp"]
     elif raw in EMAIL_BACKENDS:
         backend = EMAIL_BACKENDS[raw]
     elif "." in raw:
@@ -142,6 +144,28 @@ def email_settings(env: Mapping[str, str], debug: bool) -> EmailSettings:
         use_tls=env_bool(env, "GONGKAI_EMAIL_USE_TLS", False),
         default_from=env.get("GONGKAI_DEFAULT_FROM_EMAIL", "").strip() or "gongkai@localhost",
     )
+
+
+def site_url(env: Mapping[str, str], debug: bool) -> str:
+    """The address users reach the platform at, for links in mails (no request to ask).
+    GONGKAI_SITE_URL; a development installation defaults to the local server."""
+    raw = env.get("GONGKAI_SITE_URL", "").strip().rstrip("/")
+    if not raw:
+        return "http://127.0.0.1:8000" if debug else ""
+    if not raw.startswith(("http://", "https://")):
+        raise ConfigError(
+            f"环境变量 GONGKAI_SITE_URL={raw!r} 应以 http:// 或 https:// 开头（平台的访问地址）"
+        )
+    return raw
+
+
+def reminder_minutes(env: Mapping[str, str]) -> int:
+    """How often the reminder job runs (GONGKAI_REMINDER_MINUTES, default 5): each run only
+    tells what is new since the day's earlier runs, so a short interval costs no extra mail."""
+    minutes = env_int(env, "GONGKAI_REMINDER_MINUTES", 5)
+    if not 1 <= minutes <= 60:
+        raise ConfigError(f"环境变量 GONGKAI_REMINDER_MINUTES={minutes} 应为 1–60 分钟")
+    return minutes
 
 
 HSTS_SECONDS = 365 * 24 * 3600  # a year: what browsers' HSTS guidance asks for

@@ -1,4 +1,5 @@
-"""Which agencies take online applications, and the public directory of them."""
+"""Which agencies take online applications or have published annual reports, and the
+public directories of them."""
 
 from __future__ import annotations
 
@@ -38,10 +39,20 @@ class Group:
     entries: tuple[Entry, ...]
 
 
-def directory(query: str = "") -> list[Group]:
-    """The accepting agencies grouped under their top-level agency, in tree order; with a
-    query, only names containing it (ancestors named in each entry's trail)."""
-    found = accepting_agencies()
+def reporting_agencies() -> QuerySet[Agency]:
+    """Active agencies with a published annual report (shown by the annual app's public
+    pages), whether or not they take online applications."""
+    from gongkai.web.annual.models import ReportVersion
+
+    published = ReportVersion.objects.filter(draft__agency=OuterRef("pk"))
+    return Agency.objects.filter(is_active=True).filter(Exists(published)).order_by("path")
+
+
+def directory(query: str = "", found: QuerySet[Agency] | None = None) -> list[Group]:
+    """The accepting agencies (or those of ``found``) grouped under their top-level agency,
+    in tree order; with a query, only names containing it (ancestors named in each entry's
+    trail)."""
+    found = accepting_agencies() if found is None else found
     query = query.strip()
     if query:
         found = found.filter(name__icontains=query) | found.filter(short_name__icontains=query)

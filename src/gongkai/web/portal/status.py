@@ -148,8 +148,19 @@ def applicant_summary(application: OnlineApplication) -> list[tuple[str, str]]:
         rows.append(("联系电话", mask_id(source.phone)))
     if source.email:
         rows.append(("电子邮箱", masked_email(source.email)))
-    rows.append(("载体形式", _FORM_LABELS.get(source.form_wanted, source.form_wanted)))
-    rows.append(("获取方式", _DELIVERY_LABELS.get(source.delivery_wanted, source.delivery_wanted)))
+    return rows
+
+
+def request_summary(application: OnlineApplication) -> list[tuple[str, str]]:
+    """What the applicant asked for, in their words as submitted (Art. 29 ¶2 (二)(三)):
+    the information wanted, the purpose, the form and the way of getting it."""
+    rows = [("所需政府信息", application.description)]
+    if application.purpose:
+        rows.append(("用途", application.purpose))
+    form = application.form_wanted
+    rows.append(("载体形式", _FORM_LABELS.get(form, form)))
+    delivery = application.delivery_wanted
+    rows.append(("获取方式", _DELIVERY_LABELS.get(delivery, delivery)))
     return rows
 
 
@@ -234,7 +245,6 @@ def _case_status(case: Case, result: ClockResult) -> PublicStatus:
         notes.append("暂停计算或等待补正期间的预计日期，恢复计算后会相应调整")
     if result.provisional:
         notes.append("暂定：相关年度的节假日安排尚未公布")
-    found = OUTCOMES.get(case.outcome) if case.outcome else None
     received_reason = result.received_reason
     if case.reopened_on is not None:
         received_reason = (
@@ -252,9 +262,15 @@ def _case_status(case: Case, result: ClockResult) -> PublicStatus:
         todos=tuple(_todos(case, result, handling, fee_open)),
         steps=tuple(_steps(rows)),
         replied_on=result.replied_on,
-        outcome=f"{found.group.value}（{found.label}）" if found else "",
+        outcome=outcome_text(case),
         letters=tuple(applicant_letters(case)),
     )
+
+
+def outcome_text(case: Case) -> str:
+    """The decision in words, once replied: 不予公开（属于国家秘密）…"""
+    found = OUTCOMES.get(case.outcome) if case.outcome else None
+    return f"{found.group.value}（{found.label}）" if found else ""
 
 
 def _fee_open(rows: list[Row]) -> Mapping[str, Any] | None:

@@ -7,6 +7,7 @@ from gongkai.web.portal.views import public, staff
 app_name = "portal"
 urlpatterns = [
     path("", public.home, name="home"),
+    path("reports/", public.reports, name="reports"),
     path("agencies/<int:pk>/", public.agency, name="agency"),
     path("agencies/<int:pk>/apply/", public.apply, name="apply"),
     path("track/", public.track, name="track"),

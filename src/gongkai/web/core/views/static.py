@@ -37,3 +37,13 @@ def static_file(request: HttpRequest, path: str) -> HttpResponseBase:
         response = serve(request, located.name, document_root=str(located.parent))
     response["Cache-Control"] = f"public, max-age={_MAX_AGE}"
     return response
+
+
+FAVICON = "gongkai/img/favicon.ico"  # the emblem (emblem.svg) as an icon file
+
+
+@login_not_required
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponseBase:
+    """Browsers ask for /favicon.ico whatever the pages link; answer with the emblem."""
+    return static_file(request, FAVICON)

@@ -56,6 +56,9 @@ class OnlineApplication(AwaitingStaff):
         related_name="online_application",
     )
 
+    # the reply date the applicant was mailed about (a reply after reopening: mailed again)
+    reply_mailed_on = models.DateField("已通知答复日期", null=True, blank=True, editable=False)
+
     class Meta(AwaitingStaff.Meta):
         verbose_name = "网上申请"
         verbose_name_plural = "网上申请"

@@ -1,8 +1,10 @@
 """Online applications: keep a submission, and staff confirming or declining it.
 
-- :func:`submit` keeps an online application (public, no login) and returns its access code.
+- :func:`submit` keeps an online application (public, no login) and returns its access code;
+  the applicant (if they gave an address) and the agency's staff are mailed.
 - :func:`confirm_receipt` is staff confirming that they received it (Art. 31(三)); it
-  registers the case through ``cases.services.register`` with the channel ``online``.
+  registers the case through ``cases.services.register`` with the channel ``online`` and
+  mails the applicant that it was accepted.
 - :func:`decline` is staff not accepting a submission (with the reason the applicant sees).
 - :func:`waiting_count` is how many submissions wait for a user's agencies.
 """
@@ -22,7 +24,7 @@ from gongkai.clock import Channel
 from gongkai.web.accounts import permissions
 from gongkai.web.cases import services as case_services
 from gongkai.web.cases.models import Case
-from gongkai.web.portal import codes, directory
+from gongkai.web.portal import codes, directory, mailing
 from gongkai.web.portal.models import OnlineApplication
 
 # How long a form sent again still shows its access code (a double click, a reload).
@@ -70,6 +72,7 @@ def submit(agency: Any, token: str, fields: dict[str, str]) -> Submitted:
         try:
             with transaction.atomic():
                 application.save()
+            mailing.submitted(application)
             return Submitted(application, code, repeated=False)
         except IntegrityError:
             previous = OnlineApplication.objects.filter(token_hash=digest).first()
@@ -121,6 +124,7 @@ def confirm_receipt(
     application.case = case
     application.confirmed_at = locked.confirmed_at
     application.confirmed_by = by
+    mailing.confirmed(locked, case)  # sent once this transaction commits
     return case
 
 

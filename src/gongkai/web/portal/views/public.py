@@ -34,6 +34,15 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    """Every agency's published annual reports, linked to the annual app's public pages."""
+    query = request.GET.get("q", "").strip()[:60]
+    groups = directory.directory(query, directory.reporting_agencies())
+    return render(request, "portal/reports.html", {"groups": groups, "query": query})
+
+
 def _agency(pk: int) -> object:
     return get_object_or_404(directory.accepting_agencies(), pk=pk)
 
@@ -42,7 +51,8 @@ def _agency(pk: int) -> object:
 @require_GET
 def agency(request: HttpRequest, pk: int) -> HttpResponse:
     found = _agency(pk)
-    return render(request, "portal/agency.html", {"agency": found})
+    has_reports = directory.reporting_agencies().filter(pk=pk).exists()
+    return render(request, "portal/agency.html", {"agency": found, "has_reports": has_reports})
 
 
 @login_not_required
@@ -116,6 +126,7 @@ def receipt(request: HttpRequest, tracking: str) -> HttpResponse:
         {
             "application": application,
             "applicant": status.applicant_summary(application),
+            "request_rows": status.request_summary(application),
             "status": status.public_status(application),
             "printed_at": timezone.localtime(),
         },
@@ -188,6 +199,7 @@ def _status_page(
             "application": application,
             "status": status.public_status(application),
             "applicant": status.applicant_summary(application),
+            "request_rows": status.request_summary(application),
             "correction": window,
             "correction_form": correction_form,
         },
