@@ -58,10 +58,11 @@ bench-core: sync
 	$(VENV)/bin/python bench/fuzz_extract.py
 	$(VENV)/bin/python bench/review_precision.py
 
-# Seeds its own databases (gongkai_bench, gongkai_bench_annual) on the local PostgreSQL once.
+# Seeds its own databases (gongkai_bench, gongkai_bench_annual, gongkai_bench_api) on the local PostgreSQL once.
 bench-platform: sync
 	$(VENV)/bin/python bench/cases_list.py
 	$(VENV)/bin/python bench/annual_rollup.py
+	$(VENV)/bin/python bench/api_lists.py
 
 clean:
 	rm -rf .tools $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -48,12 +48,19 @@ INSTALLED_APPS = [
     "gongkai.web.portal",
     "gongkai.web.contentreview",
     "gongkai.web.audits",
+    "gongkai.web.opendata",
+    "ninja",  # its Swagger UI static files, served locally for the API docs
+    "corsheaders",
+    "gongkai.web.api",
+    "gongkai.web.mail",
     "gongkai.web.search",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "gongkai.web.api.middleware.ApiHeadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,7 +71,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "gongkai.web.core.middleware.OutOfScopeMiddleware",
+    "gongkai.web.core.middleware.ChineseErrorPagesMiddleware",
 ]
+# With DEBUG on (the demo) errors still get the Chinese pages; GONGKAI_TECHNICAL_ERRORS=1
+# brings back Django's technical pages for development.
+GONGKAI_TECHNICAL_ERRORS = config.env_bool(ENV, "GONGKAI_TECHNICAL_ERRORS", False)
 
 ROOT_URLCONF = "gongkai.web.urls"
 WSGI_APPLICATION = "gongkai.web.wsgi.application"
@@ -170,6 +181,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The open-data API (/api/v1/): readable from any web page (CORS, read-only methods, no
+# cookies), at most GONGKAI_API_RATE requests per client address.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+GONGKAI_API_RATE = ENV.get("GONGKAI_API_RATE", "120/m")
+
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -181,7 +202,7 @@ STATIC_ROOT = DATA_DIR / "static"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Outgoing mail: console in development, SMTP in production (GONGKAI_EMAIL_*).
+# Outgoing mail: files in the data folder in development, SMTP in production (GONGKAI_EMAIL_*).
 try:
     _EMAIL = config.email_settings(ENV, DEBUG)
     # Local annual-report deadlines per agency kind (read by the annual app).
@@ -198,6 +219,9 @@ try:
     # 复议前置 in reply letters since 2024 (gongkai.letters.remedies): refusals (default) or
     # refusals_and_non_provision.
     GONGKAI_REVIEW_FIRST_SCOPE = ENV.get("GONGKAI_REVIEW_FIRST_SCOPE", "refusals")
+    # Links in mails (no request to take the host from), and how often reminders run.
+    GONGKAI_SITE_URL = config.site_url(ENV, DEBUG)
+    GONGKAI_REMINDER_MINUTES = config.reminder_minutes(ENV)
 except config.ConfigError as exc:
     raise ImproperlyConfigured(str(exc)) from None
 EMAIL_BACKEND = _EMAIL.backend
@@ -208,6 +232,7 @@ EMAIL_HOST_PASSWORD = _EMAIL.password
 EMAIL_USE_TLS = _EMAIL.use_tls
 DEFAULT_FROM_EMAIL = _EMAIL.default_from
 SERVER_EMAIL = _EMAIL.default_from
+EMAIL_FILE_PATH = DATA_DIR / "mail"  # the file backend's outbox (gongkai.web.mail)
 
 # Task queue: a SQLite file by default, Redis for multi-server deployments.
 HUEY = config.huey_settings(ENV, DATA_DIR)

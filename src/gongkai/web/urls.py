@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from gongkai.web.api.urls import v1_urls
 from gongkai.web.core.views.static import static_file
 
 urlpatterns = [
@@ -19,7 +20,11 @@ urlpatterns = [
     path("portal/", include("gongkai.web.portal.urls")),
     path("content-review/", include("gongkai.web.contentreview.urls")),
     path("audits/", include("gongkai.web.audits.urls")),
+    path("open-data/", include("gongkai.web.opendata.urls")),
+    path("mail/", include("gongkai.web.mail.urls")),
     path("search/", include("gongkai.web.search.urls")),
+    path("api/v1/", v1_urls),
+    path("api/", include("gongkai.web.api.urls")),
     path("admin/", admin.site.urls),
     re_path(r"^static/(?P<path>.+)$", static_file, name="static"),
 ]
