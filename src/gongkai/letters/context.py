@@ -141,20 +141,28 @@ DERIVED_LABELS: dict[str, str] = {
     "payment_days": "缴费期限（工作日）",
     "fee_scheme_label": "计收方式名称",
     "fee_basis": "收费依据",
-    "withheld_part": "不予公开的部分（去掉结尾的“不予公开”）",
+    "withheld_part": "不予公开的部分（去掉工作人员写在前后的“不予公开”）",
     "withheld_finding": "不予公开部分的理由说明",
     "withheld_basis": "不予公开部分的法律依据",
     "remedy_clause": "救济途径告知",
     "remedy_basis": "救济途径告知的法律依据",
 }
 
-# "…的部分不予公开。" as staff often write it: the letter says 不予公开 itself.
-_TRAILING_REFUSAL = re.compile(r"[，,；;。.\s]*(?:依法|本机关|决定|应当)*不予?公开[。.；;\s]*$")
+# The letter says "其中，不予公开的部分为：…。该部分信息…，根据…的规定，不予公开。" itself,
+# so what staff often write around the part is dropped: a leading "不予公开的部分为：" and a
+# trailing refusal in its usual wordings ("…，依法不予以公开。", "…作不予公开处理（第十五条）").
+_LEADING_REFUSAL = re.compile(r"^(?:其中[，,]?)?不予以?公开的?(?:部分|内容|信息)(?:为|是)?[:：]\s*")
+_TRAILING_REFUSAL = re.compile(
+    r"[，,；;。.\s]*(?:依法|本机关|决定|应当|予以|均|故|将|作|对此|对其)*"
+    r"(?:不予以?|不宜|不能|不得|不应|未予|暂不|不)公开(?:处理)?"
+    r"(?:[（(][^（）()]*[）)])?[。.；;\s]*$"
+)
 
 
 def withheld_part(description: str) -> str:
-    """The withheld part as staff described it, without a trailing "不予公开" and full stop."""
-    text = _TRAILING_REFUSAL.sub("", description.strip())
+    """The withheld part as staff described it, without the refusal the letter states."""
+    text = _LEADING_REFUSAL.sub("", description.strip())
+    text = _TRAILING_REFUSAL.sub("", text)
     return text.rstrip("。.；;，, ") or description.strip()
 
 

@@ -16,7 +16,7 @@ APPLICANT: dict[str, Any] = {
     "applicant_type": "natural_person",
     "applicant_name": "张三丰",
     "id_type": "id_card",
-    "id_number": "110101199003071234",
+    "id_number": "110101199003071233",
     "phone": "13800000000",
     "address": "临川市人民路1号",
     "description": "2024年临川市老旧小区改造项目的招标文件",

@@ -69,7 +69,7 @@ def test_handler_head_and_supervisor(
     page.check('input[name="applicant_type"][value="natural_person"]')
     page.fill('input[name="applicant_name"]', "王小明")
     page.select_option('select[name="id_type"]', "id_card")
-    page.fill('input[name="id_number"]', "990101199001011234")
+    page.fill('input[name="id_number"]', "990101199001011230")
     page.fill('input[name="phone"]', "13912345678")
     page.fill('textarea[name="description"]', "临川市2024年城市道路改造工程的立项批复和环评文件")
     page.select_option('select[name="form_wanted"]', "electronic")

@@ -323,7 +323,7 @@ def test_duplicates_are_found_at_intake(case: Case, tree: Any) -> None:
     found = services.possible_duplicates(
         tree.city,
         name="张 三丰",
-        id_number="110101199003071234",
+        id_number="110101199003071233",
         description="2024年临川市老旧小区改造项目招标文件",
         on=D(2025, 4, 1),
     )
@@ -331,7 +331,7 @@ def test_duplicates_are_found_at_intake(case: Case, tree: Any) -> None:
     assert not services.possible_duplicates(
         tree.city,
         name="张三丰",
-        id_number="110101199003071234",
+        id_number="110101199003071233",
         description="完全不同的税务信息内容",
         on=D(2025, 4, 1),
     )

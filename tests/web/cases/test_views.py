@@ -63,7 +63,7 @@ def test_intake_points_out_duplicates(handler: Any, case: Case, today: Any) -> N
     today.day = D(2025, 4, 1)
     html = (
         login(handler)
-        .get(
+        .post(
             reverse("cases:duplicates"),
             {
                 "applicant_name": "张三丰",
@@ -290,13 +290,14 @@ def test_dashboard_and_export(handler: Any, case: Case, today: Any) -> None:
 
 
 def test_reminders_notify_the_handler(
-    handler: Any, case: Case, today: Any, mailoutbox: Any
+    handler: Any, case: Case, today: Any, mailoutbox: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     handler.email = "li@example.gov.cn"
     handler.save()
     services.assign(case, handler, handler, version=case.version)
     today.day = D(2025, 4, 2)
-    run = services.send_reminders()
+    with django_capture_on_commit_callbacks(execute=True):  # mail goes out on commit
+        run = services.send_reminders()
     assert run.notified == 1 and run.emailed == 1
     assert "已超过答复期限" in mailoutbox[0].body
     assert services.send_reminders().notified == 0  # once a day
@@ -305,9 +306,9 @@ def test_reminders_notify_the_handler(
 
 
 def test_reminder_task_runs_on_the_queue(handler: Any, case: Case) -> None:
-    from gongkai.web.cases.tasks import daily_reminders
+    from gongkai.web.cases.tasks import reminders
 
-    assert "notified=" in daily_reminders.call_local()
+    assert "notified=" in reminders.call_local()
 
 
 def test_template_editing_by_the_head(head: Any, handler: Any) -> None:

@@ -40,6 +40,15 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_filter = ("action",)
     list_select_related = ("agency", "case", "actor")
     show_full_result_count = False
+    # IT support sees who changed what, not the applicants' personal data (case page rule)
+    exclude = ("changes",)
+    readonly_fields = ("changes_masked",)
+
+    @admin.display(description="变更")
+    def changes_masked(self, obj: AuditEntry) -> str:
+        from gongkai.web.cases.changelog import masked_changes
+
+        return masked_changes(obj)
 
 
 @admin.register(CaseSettings)

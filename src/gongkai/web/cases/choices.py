@@ -81,6 +81,7 @@ PLATFORM_EVENTS: dict[str, str] = {
     "archived": "归档",
     "note": "备注",
     "edited": "修改登记信息",
+    "corrected": "更正登记信息",  # after the reply: with a reason; issued letters unchanged
     "reopened": "复议诉讼纠正后重新办理",  # the clock's ``reopened``, named as staff know it
 }
 CLOCK_EVENTS = frozenset(t.value for t in EventType)

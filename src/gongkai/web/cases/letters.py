@@ -70,6 +70,28 @@ def available(case: Case) -> list[LetterChoice]:
     return choices
 
 
+# The event each letter answers (its last one in the file); the others answer the
+# application itself (receipt) or name their record in the key (consultation:<id>).
+SOURCE_EVENTS = {
+    "correction": "correction_requested",
+    "extension": "extended",
+    "fee": "fee_notice_sent",
+}
+
+
+def source_seq(case: Case, key: str) -> int:
+    """The seq of the event ``key`` is issued for (0: the application or the record in the
+    key); a second 补正告知 or a new 答复 after a reopening is a new letter."""
+    letter_key = key.partition(":")[0]
+    kind = SOURCE_EVENTS.get(letter_key)
+    if kind is None and LETTER_TYPES.get(letter_key) is not None:
+        kind = "replied" if LETTER_TYPES[letter_key].is_reply else None
+    if kind is None:
+        return 0
+    found = _last(_rows(case), kind)
+    return found[1][3] if found else 0
+
+
 def case_settings(case: Case) -> CaseSettings:
     found = CaseSettings.objects.filter(agency=case.agency).first()
     return found or CaseSettings(agency=case.agency)

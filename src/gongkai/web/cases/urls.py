@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/", case.case_detail, name="detail"),
     path("<int:pk>/do/<str:key>/", case.case_action, name="action"),
     path("<int:pk>/edit/", case.case_edit, name="edit"),
+    path("<int:pk>/correct/", case.case_correct, name="correct"),
     path("<int:pk>/note/", case.case_note, name="note"),
     path("<int:pk>/letters/<str:key>.<str:fmt>", case.case_letter, name="letter"),
     path("<int:pk>/documents/<int:doc>/", case.case_document, name="document"),

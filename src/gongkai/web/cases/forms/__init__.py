@@ -25,6 +25,8 @@ from gongkai.web.cases.choices import (
 )
 from gongkai.web.cases.models import Case
 from gongkai.web.core import fields as core_fields
+from gongkai.web.portal.codes import normalise as normalise_code
+from gongkai.web.portal.validators import document_number_problem
 
 # The reasons a part of 部分公开 can be withheld for (不予公开 rows 1–7 of table 3).
 WITHHELD_REASON_CHOICES = [
@@ -75,7 +77,22 @@ class DatedActionForm(CaseActionForm):
             self.initial.setdefault("date", _today())
 
 
-class IntakeForm(TokenForm, forms.ModelForm):
+class ApplicantChecks(forms.BaseForm):
+    """The portal's checks of the applicant's document number (GB 11643 for 身份证, the
+    credit code's check character), for every staff form that takes one."""
+
+    def clean_id_number(self) -> str:
+        return normalise_code(str(self.cleaned_data.get("id_number") or ""))
+
+    def check_document_number(self, data: dict[str, Any]) -> None:
+        id_type, number = data.get("id_type"), data.get("id_number")
+        if id_type and number:
+            problem = document_number_problem(id_type, number)
+            if problem:
+                self.add_error("id_number", problem + "。")
+
+
+class IntakeForm(ApplicantChecks, TokenForm, forms.ModelForm):
     submitted_on = PastDateField(label="提交日期", widget=DATE)
     received_on = PastDateField(
         label="签收或确认日期",
@@ -134,12 +151,15 @@ class IntakeForm(TokenForm, forms.ModelForm):
         organisation = data.get("applicant_type") not in (None, "", "natural_person")
         if organisation and data.get("id_type") not in ("credit_code", "other"):
             self.add_error("id_type", "法人或其他组织请填写统一社会信用代码或其他证照。")
+        self.check_document_number(data)
         if not (data.get("phone") or data.get("email") or data.get("address")):
             self.add_error("phone", "请至少填写一种联系方式（第二十九条）。")
         return data
 
 
-class EditDetailsForm(CaseActionForm, forms.ModelForm):
+class EditDetailsForm(ApplicantChecks, CaseActionForm, forms.ModelForm):
+    """修改登记信息 before the reply."""
+
     class Meta:
         model = Case
         fields = APPLICATION_FIELDS
@@ -147,6 +167,22 @@ class EditDetailsForm(CaseActionForm, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "purpose": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.check_document_number(data)
+        return data
+
+
+class CorrectDetailsForm(EditDetailsForm):
+    """更正登记信息 after the reply: the same fields, and the reason on record."""
+
+    reason = forms.CharField(
+        label="更正理由",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="已出具的答复书等文书不会改变；更正记入操作记录。",
+    )
 
 
 class AssignForm(CaseActionForm):

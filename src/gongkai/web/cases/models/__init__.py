@@ -6,6 +6,7 @@ from gongkai.web.cases.models.events import (
     Consultation,
     ExtensionRequest,
 )
+from gongkai.web.cases.models.issued import IssuedLetter
 from gongkai.web.cases.models.support import (
     AuditEntry,
     CaseSettings,
@@ -24,6 +25,7 @@ __all__ = [
     "Consultation",
     "ExtensionRequest",
     "FormSubmission",
+    "IssuedLetter",
     "LetterTemplate",
     "Notification",
     "mask_id",

@@ -39,15 +39,32 @@ class CaseDocument(AppendOnly):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     letter_type = models.CharField("文书类型", max_length=32, blank=True)
+    # the issued letter this file is a format of (None: an attachment, or a letter file
+    # made before letters were issued once)
+    issued = models.ForeignKey(
+        "cases.IssuedLetter",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="files",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    # None only for an issued letter's file made for the applicant's download on the portal
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
         verbose_name = "案件文件"
         verbose_name_plural = "案件文件"
         ordering = ("id",)
+        constraints = (
+            models.UniqueConstraint(
+                fields=["issued", "content_type"],
+                condition=models.Q(issued__isnull=False),
+                name="issued_letter_file_once_per_format",
+            ),
+        )
 
     def __str__(self) -> str:
         return self.name

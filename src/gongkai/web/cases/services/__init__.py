@@ -6,12 +6,13 @@ One module per job; this package re-exports their public names, so callers write
 - :mod:`.log` — :func:`append_event`, the single way into the event log, and :func:`refresh`,
   the single writer of the cached columns (its docstring explains both);
 - :mod:`.tokens` — one-time form tokens (:func:`run_once`, :func:`claim_token`);
-- :mod:`.intake` — registering, duplicates, numbering, edits, assignment;
+- :mod:`.intake` — registering, duplicates, numbering, edits and 更正, assignment;
 - :mod:`.reviewing` — review and correction; :mod:`.consultations`; :mod:`.fees`;
   :mod:`.extensions`;
 - :mod:`.replies` — reply, withdrawal, service, archive, reopening after review;
 - :mod:`.notices` — service of notices, the Art. 35 deferral, warnings before a late step;
-- :mod:`.documents` — notes, attachments, generated letters; :mod:`.letter_templates`;
+- :mod:`.documents` — notes, attachments, generated letters; :mod:`.issued` — letters
+  frozen once issued; :mod:`.letter_templates`;
 - :mod:`.bulk` — batched cache refresh and bulk import; :mod:`.reminders` — the daily job;
 - :mod:`.pinned` — ``today`` and ``REFRESH_CHUNK``, read through this package so that a
   test pinning ``services.today`` reaches every module.
@@ -26,18 +27,22 @@ from gongkai.web.cases.services.documents import add_note, attach, generate_lett
 from gongkai.web.cases.services.extensions import decide_extension, request_extension
 from gongkai.web.cases.services.fees import fee_quote, record_payment, send_fee_notice
 from gongkai.web.cases.services.intake import (
+    AUDIT_ACTIONS,
     DUPLICATE_SIMILARITY,
     DUPLICATE_WINDOW_DAYS,
     EDITABLE_FIELDS,
     Duplicate,
     applicant_key,
     assign,
+    correct_details,
     edit_details,
     normalise,
     possible_duplicates,
     receipt_event,
     register,
+    replied_once,
 )
+from gongkai.web.cases.services.issued import issue, issued_file
 from gongkai.web.cases.services.letter_templates import save_template
 from gongkai.web.cases.services.log import (
     UNVERSIONED,
@@ -80,6 +85,7 @@ from gongkai.web.cases.services.reviewing import (
 from gongkai.web.cases.services.tokens import DuplicateSubmission, claim_token, run_once
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "DUPLICATE_SIMILARITY",
     "DUPLICATE_WINDOW_DAYS",
     "EDITABLE_FIELDS",
@@ -102,6 +108,7 @@ __all__ = [
     "claim_token",
     "compute",
     "confirm_withdrawal",
+    "correct_details",
     "decide_extension",
     "defer_reply",
     "edit_details",
@@ -109,6 +116,8 @@ __all__ = [
     "fee_quote",
     "generate_letter",
     "handling_rows",
+    "issue",
+    "issued_file",
     "late_step_of",
     "late_warning",
     "mark_notifications_read",
@@ -123,6 +132,7 @@ __all__ = [
     "refresh_open_cases",
     "register",
     "reopen_after_review",
+    "replied_once",
     "reply",
     "request_correction",
     "request_extension",

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from gongkai import uploads
 from gongkai.web.cases.models import Case, CaseDocument, CaseEvent
+from gongkai.web.cases.services.issued import issue, issued_file
 from gongkai.web.cases.services.log import _check_edit, append_event
 from gongkai.web.cases.services.pinned import today
 
@@ -55,38 +56,25 @@ def attach(case: Case, by: Any, *, name: str, content: bytes, text: str = "") ->
         return add_note(case, by, text or f"附件：{name}", document=doc)
 
 
+@transaction.atomic
 def generate_letter(case: Case, by: Any, key: str, fmt: str) -> CaseDocument:
-    """Fill, store and log a letter; the same text made again reuses the stored file."""
-    from gongkai.web.cases import letters  # letters reads the case; no cycle at import
-
-    letters.check_format(fmt)
-    letter = letters.fill(case, key, today())
-    digest = hashlib.sha256(letter.as_text().encode()).hexdigest()
-    previous = (
-        CaseEvent.objects.filter(
-            case=case, kind="letter", data__text_sha256=digest, data__format=fmt
-        )
-        .select_related("document")
-        .last()
-    )
-    if previous is not None and previous.document is not None:
-        return previous.document
-    name, content = letters.file_of(case, letter, fmt)  # only when not stored already
-    with transaction.atomic():
-        doc = store_document(
-            case,
-            by,
-            name=name,
-            content=content,
-            content_type=letters.FORMATS[fmt],
-            letter_type=letter.letter_type,
-        )
+    """The issued letter's file (made and logged the first time; see :mod:`.issued`)."""
+    _check_edit(case, by)
+    issued = issue(case, key, by=by)
+    doc, made = issued_file(issued, fmt, by=by)
+    if made:
         append_event(
             case,
             by,
             "letter",
             today(),
-            {"letter": key, "title": letter.title, "format": fmt, "text_sha256": digest},
+            {
+                "letter": key,
+                "title": issued.title,
+                "format": fmt,
+                "text_sha256": issued.text_sha256,
+                "sha256": doc.sha256,
+            },
             document=doc,
         )
     return doc

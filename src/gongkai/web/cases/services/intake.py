@@ -23,6 +23,10 @@ from gongkai.web.cases.services.tokens import _bind_token, claim_token
 
 DUPLICATE_WINDOW_DAYS = 180  # policy: how far back intake looks for the same request
 DUPLICATE_SIMILARITY = 0.6
+# Descriptions are compared on their first characters: the matcher's time grows with the
+# square of the length, and a repeated request shows in its opening (a 5,000-character
+# description against 50 earlier ones stays well under a second).
+DUPLICATE_COMPARE_CHARS = 1000
 EDITABLE_FIELDS = APPLICATION_FIELDS
 
 
@@ -58,10 +62,11 @@ def possible_duplicates(
     ) | Case.objects.filter(agency=agency, received__gte=since, id_number=id_number.strip())
     if exclude is not None:
         same = same.exclude(pk=exclude)
-    wanted = normalise(description)
+    wanted = normalise(description)[:DUPLICATE_COMPARE_CHARS]
     found = []
     for other in same.order_by("-received")[:50]:
-        ratio = SequenceMatcher(None, wanted, normalise(other.description)).ratio()
+        earlier = normalise(other.description)[:DUPLICATE_COMPARE_CHARS]
+        ratio = SequenceMatcher(None, wanted, earlier).ratio()
         if ratio >= DUPLICATE_SIMILARITY:
             found.append(Duplicate(other, round(ratio, 2)))
     return sorted(found, key=lambda d: -d.similarity)
@@ -157,9 +162,41 @@ def register(
     return case
 
 
+def replied_once(case: Case) -> bool:
+    """Whether a reply was ever made (also a reply a review later reopened): from then on
+    the registration is what issued letters answered, changed only by a recorded 更正."""
+    return case.events.filter(kind=EventType.REPLIED.value).exists()
+
+
 @transaction.atomic
 def edit_details(case: Case, by: Any, *, version: int, **changes: Any) -> Case:
-    """Correct what was registered (not the dates: those are events). Audited field by field."""
+    """Correct what was registered before the reply (not the dates: those are events)."""
+    if replied_once(case):
+        raise ValidationError(
+            "案件已答复，登记信息不能再直接修改。确需更正的，请使用“更正登记信息”并写明理由；"
+            "已出具的文书不会改变。"
+        )
+    return _change_details(case, by, "edited", version=version, changes=changes)
+
+
+@transaction.atomic
+def correct_details(case: Case, by: Any, *, version: int, reason: str, **changes: Any) -> Case:
+    """更正: change the registration after the reply, with the reason on record.
+
+    The letters already issued stay as they were (``IssuedLetter``); the audit entry
+    keeps each field's old and new value and the reason.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请写明更正的理由。")
+    return _change_details(case, by, "corrected", version=version, changes=changes, reason=reason)
+
+
+def _change_details(
+    case: Case, by: Any, kind: str, *, version: int, changes: dict[str, Any], reason: str = ""
+) -> Case:
+    """One implementation of a registration change: the event, the fields, the audit entry
+    with every field's old → new value."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -169,14 +206,24 @@ def edit_details(case: Case, by: Any, *, version: int, **changes: Any) -> Case:
         if getattr(case, name) != value
     }
     if not diff:
-        return case
-    append_event(case, by, "edited", today(), {"fields": sorted(diff)}, version=version)
-    for name, value in changes.items():
-        setattr(case, name, value)
+        raise ValidationError("没有修改任何登记信息。")
+    data: dict[str, Any] = {"fields": sorted(diff)}
+    if reason:
+        data["reason"] = reason
+    append_event(case, by, kind, today(), data, version=version)
+    for name in diff:
+        setattr(case, name, changes[name])
     case.applicant_key = applicant_key(case.applicant_name, case.id_number)
-    case.save(update_fields=[*changes, "applicant_key"])
-    _audit(case, case.agency, by, "edit_details", diff)
+    case.save(update_fields=[*diff, "applicant_key"])
+    audit: dict[str, Any] = dict(diff)
+    if reason:
+        audit["reason"] = reason
+    _audit(case, case.agency, by, AUDIT_ACTIONS[kind], audit)
     return case
+
+
+# event kind → the audit action that holds the old and new values
+AUDIT_ACTIONS = {"edited": "edit_details", "corrected": "correct_details"}
 
 
 def assign(case: Case, by: Any, handler: Any, *, version: int) -> Case:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -11,13 +12,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai import uploads
-from gongkai.clock import CaseError
+from gongkai.clock import CaseError, ClockResult
+from gongkai.clock.timeline import Step
 from gongkai.letters import LetterError
 from gongkai.outcomes import OUTCOMES
 from gongkai.web.accounts import permissions
-from gongkai.web.cases import forms, letters, queries, services
+from gongkai.web.cases import changelog, event_values, forms, letters, queries, services
 from gongkai.web.cases.choices import APPLICANT_TYPE_LONG, STATE_LABELS
-from gongkai.web.cases.models import Case, CaseDocument, mask_id
+from gongkai.web.cases.models import Case, CaseDocument, IssuedLetter, mask_id
 from gongkai.web.cases.views.actions import ACTIONS, allowed, facts
 
 _CASES = Case.objects.select_related("agency", "agency__parent", "handler", "created_by")
@@ -83,6 +85,7 @@ def case_context(
                 }
             )
     personal = queries.can_see_personal(user, case)
+    replied = services.replied_once(case)
     events = list(case.events.select_related("actor", "document").order_by("seq"))
     for event in events:
         event.details = _details(event.data, personal)  # type: ignore[attr-defined]
@@ -93,7 +96,7 @@ def case_context(
     return {
         "case": case,
         "result": result,
-        "timeline": result.timeline(),
+        "timeline": dated_timeline(result),
         "settings_lines": result.settings.describe(),
         "state_label": STATE_LABELS.get(case.state, case.state),
         "events": events,
@@ -109,11 +112,48 @@ def case_context(
         "late_steps": result.late_steps,
         "unserved": services.unserved_notices(case) if result.unserved else [],
         "letters": letters.available(case) if personal else [],
+        "issued": _issued(case) if personal else [],
+        "changes": changelog.change_log(case, personal),
+        # the provisional calendar matters only while the clock runs
+        "provisional": result.provisional and case.is_open,
         "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
         "note_form": forms.NoteForm(prefix="note"),
-        "edit_form": _edit_form(case) if personal else None,
+        "edit_form": (bound.get(EDIT) or _edit_form(case)) if personal and not replied else None,
+        "correct_form": (
+            (bound.get(CORRECT) or _correct_form(case)) if personal and replied else None
+        ),
+        "edit_open": EDIT in bound or CORRECT in bound,
         "today": services.today(),
     }
+
+
+# Bound forms of the registration (not case actions) travel in ``bound`` under these keys.
+EDIT, CORRECT = "_edit", "_correct"
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """A clock step as the case page shows it: only the current due date stands out."""
+
+    step: Step
+    superseded: bool  # a due date a later step replaced (shown greyed as history)
+
+
+def dated_timeline(result: ClockResult) -> list[TimelineStep]:
+    """The clock's timeline, each due date marked current or superseded: the last step that
+    set a due date carries the one the clock now reports (``result.reply_due``)."""
+    steps = result.timeline()
+    dated = [i for i, s in enumerate(steps) if s.due is not None]
+    current = dated[-1] if dated and steps[dated[-1]].due == result.reply_due else None
+    return [TimelineStep(s, s.due is not None and i != current) for i, s in enumerate(steps)]
+
+
+def _issued(case: Case) -> list[IssuedLetter]:
+    return list(
+        case.issued_letters.select_related("issued_by")
+        .prefetch_related("files")
+        .order_by("issued_at", "id")
+    )
 
 
 DETAIL_LABELS = {
@@ -166,7 +206,7 @@ DETAIL_LABELS = {
     "description": "补正后内容",
     "published_at": "获取途径",
 }
-_HIDDEN = {"text_sha256", "handler"}
+_HIDDEN = {"text_sha256", "sha256", "handler"}
 _PERSONAL = {"description"}
 
 
@@ -175,18 +215,27 @@ def _details(data: dict[str, Any], personal: bool) -> list[tuple[str, str]]:
     for key, value in data.items():
         if key in _HIDDEN or (key in _PERSONAL and not personal):
             continue
-        if isinstance(value, bool):
+        if key == "fields":  # the changed registration fields, by their Chinese names
+            text = "、".join(changelog.field_label(str(v)) for v in value)
+        elif isinstance(value, bool):
             text = "是" if value else "否"
         elif isinstance(value, list):
-            text = "；".join(str(v) for v in value)
+            text = "；".join(event_values.value_text(key, v) for v in value)
         else:
-            text = str(value)
-        shown.append((DETAIL_LABELS.get(key, key), text))
+            text = event_values.value_text(key, value)
+        shown.append((DETAIL_LABELS.get(key, event_values.OTHER_DETAIL), text))
     return shown
 
 
 def _edit_form(case: Case, data: Any = None) -> forms.EditDetailsForm:
     form = forms.EditDetailsForm(data, instance=case, prefix="edit")
+    if data is None:
+        form.initial["version"] = case.version
+    return form
+
+
+def _correct_form(case: Case, data: Any = None) -> forms.CorrectDetailsForm:
+    form = forms.CorrectDetailsForm(data, instance=case, prefix="correct")
     if data is None:
         form.initial["version"] = case.version
     return form
@@ -263,29 +312,50 @@ def case_action(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @require_POST
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """修改登记信息 (before the reply)."""
+    return _change_details(request, pk, correcting=False)
+
+
+@require_POST
+def case_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """更正登记信息 (after the reply, with a reason; issued letters stay as they were)."""
+    return _change_details(request, pk, correcting=True)
+
+
+def _change_details(request: HttpRequest, pk: int, *, correcting: bool) -> HttpResponse:
     case = _get(request, pk, "edit")
     if not queries.can_see_personal(request.user, case):
         raise PermissionDenied("您无权修改申请人信息。")
-    form = _edit_form(case, request.POST)
-    if not form.is_valid():
-        return _page(request, case, status=400)
+    form = (_correct_form if correcting else _edit_form)(case, request.POST)
+    key = CORRECT if correcting else EDIT
+    if not form.is_valid():  # the form changed the instance: show a clean copy with it
+        return _page(request, _get(request, pk), status=400, **{key: form})
     changes = {
         name: form.cleaned_data[name]
         for name in form.changed_data
         if name in services.EDITABLE_FIELDS
     }
     fresh = _get(request, pk, "edit")  # the form mutated the instance; edit a clean copy
+    version = form.cleaned_data["version"]
+
+    def work() -> Any:
+        if correcting:
+            reason = form.cleaned_data["reason"]
+            return services.correct_details(
+                fresh, request.user, version=version, reason=reason, **changes
+            )
+        return services.edit_details(fresh, request.user, version=version, **changes)
+
     try:
-        services.run_once(
-            form.cleaned_data.get("token", ""),
-            request.user,
-            lambda: services.edit_details(
-                fresh, request.user, version=form.cleaned_data["version"], **changes
-            ),
-        )
+        services.run_once(form.cleaned_data.get("token", ""), request.user, work)
     except (ValidationError, services.ConflictError, services.DuplicateSubmission) as exc:
+        # the refusal goes on the form when the page shows it (an edit form is not shown
+        # after the reply, a correction form not before it), else in the messages
+        if isinstance(exc, ValidationError) and correcting == services.replied_once(fresh):
+            form.add_error(None, "；".join(exc.messages))
+            return _page(request, _get(request, pk), status=400, **{key: form})
         return _failed(request, fresh, exc, None, None)
-    return _done(request, fresh, "登记信息已修改。")
+    return _done(request, fresh, "登记信息已更正。" if correcting else "登记信息已修改。")
 
 
 @require_POST

@@ -201,15 +201,20 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/new.html", {"form": form, "rules": rules})
 
 
+@require_POST
 def intake_duplicates(request: HttpRequest) -> HttpResponse:
-    """htmx: candidates for a repeated application while the clerk types."""
+    """htmx: candidates for a repeated application while the clerk types.
+
+    POST (with the CSRF header every htmx request carries): the description can be
+    thousands of characters, too long for a URL.
+    """
     user = request.user
     agency = getattr(user, "agency", None)
     if agency is None or not permissions.can_edit(user, agency):
         raise PermissionDenied("只有机关工作人员可以登记申请。")
-    name = request.GET.get("applicant_name", "").strip()
-    id_number = request.GET.get("id_number", "").strip()
-    description = request.GET.get("description", "").strip()
+    name = request.POST.get("applicant_name", "").strip()
+    id_number = request.POST.get("id_number", "").strip()
+    description = request.POST.get("description", "").strip()
     found = []
     if (name or id_number) and description:
         found = services.possible_duplicates(
