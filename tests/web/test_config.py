@@ -137,3 +137,20 @@ def test_report_deadlines_from_the_environment() -> None:
     with pytest.raises(config.ConfigError, match="日期无效"):
         config.report_deadlines({"GONGKAI_REPORT_DEADLINES": "department=02-29"})
     assert config.report_deadlines(os.environ) == settings.GONGKAI_REPORT_DEADLINES
+
+
+def test_site_address_for_mail_links() -> None:
+    assert config.site_url({}, debug=True) == "http://127.0.0.1:8000"
+    assert config.site_url({}, debug=False) == ""
+    given = {"GONGKAI_SITE_URL": "https://gongkai.example.gov.cn/"}
+    assert config.site_url(given, debug=False) == "https://gongkai.example.gov.cn"
+    with pytest.raises(config.ConfigError, match=r"GONGKAI_SITE_URL.*http"):
+        config.site_url({"GONGKAI_SITE_URL": "gongkai.example.gov.cn"}, debug=False)
+
+
+def test_reminder_interval() -> None:
+    assert config.reminder_minutes({}) == 5
+    assert config.reminder_minutes({"GONGKAI_REMINDER_MINUTES": "15"}) == 15
+    for wrong in ("0", "61", "often"):
+        with pytest.raises(config.ConfigError, match="GONGKAI_REMINDER_MINUTES"):
+            config.reminder_minutes({"GONGKAI_REMINDER_MINUTES": wrong})

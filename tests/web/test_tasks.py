@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import subprocess
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from django.utils import timezone
 from huey.contrib.djhuey import HUEY
 
 from gongkai.web.accounts.models import LoginFailure
 from gongkai.web.accounts.tasks import purge_login_failures
+from gongkai.web.cases.services import ReminderRun
+
+_RUN = ReminderRun(refreshed=0, notified=2, emailed=1)
 
 
 def test_tests_run_tasks_immediately() -> None:
@@ -24,3 +31,55 @@ def test_purge_task_runs_and_is_scheduled_nightly(db: None) -> None:
     assert purge_login_failures.call_local() == 0
     periodic = {task.name for task in HUEY._registry.periodic_tasks}
     assert any(name.endswith("purge_login_failures") for name in periodic)
+
+
+def _periodic(name: str) -> Any:
+    import gongkai.web.cases.tasks  # noqa: F401 - registers the periodic tasks
+
+    (task,) = [t for t in HUEY._registry.periodic_tasks if t.name == name]
+    return task
+
+
+def test_reminders_run_every_few_minutes(settings: Any) -> None:
+    every = settings.GONGKAI_REMINDER_MINUTES
+    task = _periodic("reminders")
+    runs = [m for m in range(60) if task.validate_datetime(datetime(2025, 3, 3, 9, m))]
+    assert runs == list(range(0, 60, every)) and len(runs) >= 12  # at most every 5 minutes
+
+
+def test_a_starting_consumer_runs_the_reminders_once(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.web.cases import services, tasks
+
+    calls: list[int] = []
+    monkeypatch.setattr(services, "send_reminders", lambda: calls.append(1) or _RUN)
+    monkeypatch.setattr(tasks, "_enqueued", [])
+    startup = HUEY._startup  # what each worker of a consumer calls as it starts
+    for _ in range(2):  # two worker threads of one consumer
+        for hook in startup.values():
+            hook()
+    assert calls == [1]
+
+
+def test_a_second_run_while_one_is_under_way_is_skipped(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai.web.cases import services, tasks
+
+    monkeypatch.setattr(services, "send_reminders", lambda: _RUN)
+    with tasks.REMINDER_LOCK:
+        assert tasks.reminders.call_local().startswith("skipped")
+    assert tasks.reminders.call_local() == "refreshed=0 notified=2 emailed=1"
+
+
+def test_make_run_serves_the_queue_on_the_port_given() -> None:
+    root = Path(__file__).resolve().parents[2]
+    plan = subprocess.run(
+        ["make", "-n", "run", "PORT=8080"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert "gongkai web serve 127.0.0.1:8080" in plan and "runserver" not in plan
+    default = subprocess.run(
+        ["make", "-n", "run"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert "gongkai web serve 127.0.0.1:8000" in default

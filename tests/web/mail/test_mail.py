@@ -112,3 +112,9 @@ def test_outbox_page_says_when_no_copy_is_kept(role_users: dict[str, Any], setti
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     html = _login(role_users["admin"]).get("/mail/").content.decode()
     assert "平台不保存副本" in html and "还没有发送过邮件" in html
+
+
+def test_the_admin_home_links_the_outbox(role_users: dict[str, Any]) -> None:
+    html = _login(role_users["admin"]).get("/").content.decode()
+    assert 'href="/mail/"' in html
+    assert 'href="/mail/"' not in _login(role_users["handler"]).get("/").content.decode()
