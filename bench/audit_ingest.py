@@ -117,17 +117,17 @@ def web_path(files: list[Path]) -> tuple[float, int]:
 
 def command_path(files: list[Path], workers: int) -> tuple[float, int]:
     """The same files stored without queue tasks, then ``audit_extract --workers N``."""
-    import hashlib
-
     from django.core.management import call_command
 
     from gongkai.web.audits.models import AuditDocument, AuditReport
+    from gongkai.web.audits.services.files import keep_bytes
 
     project, _ = _project()
+    stored = [(f, *keep_bytes(f.read_bytes(), label=f.name)) for f in files]
     AuditDocument.objects.bulk_create(
-        AuditDocument(project=project, name=f.name, content=f.read_bytes(), size=f.stat().st_size,
-                      sha256=hashlib.sha256(f.read_bytes()).hexdigest())
-        for f in files
+        AuditDocument(project=project, name=f.name, file=name, size=f.stat().st_size,
+                      sha256=digest)
+        for f, name, digest in stored
     )  # fmt: skip
     with open(os.devnull, "w") as quiet:
         start = time.perf_counter()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from gongkai.extract.loaders import EXTENSIONS
 from gongkai.extract.loaders.limits import MAX_FILE_BYTES
@@ -30,15 +32,29 @@ class Member:
     content: bytes
 
 
-def is_zip(content: bytes) -> bool:
-    return content[:4] == b"PK\x03\x04" and not _is_office(content)
+Source = bytes | BinaryIO  # the archive's bytes, or a seekable binary file (not read whole)
 
 
-def _is_office(content: bytes) -> bool:
+def _file(source: Source) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else source
+
+
+def is_zip(source: Source) -> bool:
+    stream = _file(source)
+    start = stream.tell()
+    head = stream.read(4)
+    stream.seek(start)
+    return head == b"PK\x03\x04" and not _is_office(stream)
+
+
+def _is_office(stream: BinaryIO) -> bool:
+    start = stream.tell()
     try:
-        names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+        names = zipfile.ZipFile(stream).namelist()
     except zipfile.BadZipFile:
         return False
+    finally:
+        stream.seek(start)
     return "[Content_Types].xml" in names  # DOCX is a ZIP too, but a report itself
 
 
@@ -57,10 +73,16 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return content
 
 
-def unpack(content: bytes) -> list[Member]:
+def unpack(source: Source) -> list[Member]:
     """Report files in the ZIP (by extension; folders, dot files and others are left out)."""
+    return list(members(source))
+
+
+def members(source: Source) -> Iterator[Member]:
+    """The report files of :func:`unpack` one at a time (one member in memory): the whole
+    directory is checked before the first is inflated, each member again while inflating."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
+        archive = zipfile.ZipFile(_file(source))
     except zipfile.BadZipFile:
         raise ArchiveProblem("压缩包已损坏，无法打开。") from None
     infos = [info for info in archive.infolist() if not info.is_dir()]
@@ -69,7 +91,7 @@ def unpack(content: bytes) -> list[Member]:
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_BYTES:
         raise ArchiveProblem("压缩包解压后过大，请分批上传。")
-    members: list[Member] = []
+    wanted: list[tuple[str, zipfile.ZipInfo]] = []
     for info in infos:
         name = _safe_name(info.filename)
         if info.file_size > MAX_FILE_BYTES:
@@ -82,5 +104,6 @@ def unpack(content: bytes) -> list[Member]:
             or base.suffix.lower() not in EXTENSIONS
         ):
             continue
-        members.append(Member(name, _read(archive, info)))
-    return members
+        wanted.append((name, info))
+    for name, info in wanted:
+        yield Member(name, _read(archive, info))

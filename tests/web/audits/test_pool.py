@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from gongkai.web.audits.models import AuditDocument, AuditFinding, AuditReport
-from gongkai.web.audits.services import ingest
+from gongkai.web.audits.services import files, ingest
 from gongkai.web.audits.tasks import extract_documents
 from tests.web.audits.reports import report_file
 from tests.web.conftest import Tree, make_user
 
 
 def _queued(project: Any, name: str, content: bytes) -> AuditDocument:
-    return AuditDocument.objects.create(project=project, name=name, content=content,
-                                        sha256=hashlib.sha256(content).hexdigest(),
+    stored, digest = files.keep_bytes(content, label=name)
+    return AuditDocument.objects.create(project=project, name=name, file=stored, sha256=digest,
                                         size=len(content))  # fmt: skip
 
 

@@ -10,8 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audits.models import VERDICT_CHOICES
-
-MAX_UPLOAD_BYTES = 512 * 1024 * 1024  # a ZIP of a region's reports; members are checked too
+from gongkai.web.audits.services.files import MAX_UPLOAD_BYTES
 
 
 class ProjectForm(forms.Form):
@@ -55,7 +54,8 @@ class UploadForm(forms.Form):
     def clean_documents(self) -> list[UploadedFile]:
         files: list[UploadedFile] = self.cleaned_data["documents"]
         if sum(f.size or 0 for f in files) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("一次上传的文件过大，请分批上传。")
+            limit = MAX_UPLOAD_BYTES // 1024 // 1024
+            raise forms.ValidationError(f"一次上传的文件超过 {limit} MB 的上限，请分批上传。")
         return files
 
 

@@ -1,7 +1,15 @@
-"""Documents of a project (the uploaded or fetched bytes) and the reports read from them."""
+"""Documents of a project (the uploaded or fetched bytes) and the reports read from them.
+
+The bytes are files under the data folder named by their SHA-256 (``services.files``
+writes them), so the database holds no document content and the same bytes are one file.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 from gongkai.web.audits.models.project import AuditProject
@@ -19,12 +27,17 @@ ERROR_KIND_LABELS = {
 }
 
 
+def document_storage() -> FileSystemStorage:
+    """Where documents' bytes live: ``audit-documents`` in the data folder."""
+    return FileSystemStorage(location=Path(settings.DATA_DIR) / "audit-documents")
+
+
 class AuditDocument(models.Model):
     project = models.ForeignKey(
         AuditProject, verbose_name="项目", on_delete=models.CASCADE, related_name="documents"
     )
     name = models.CharField("文件名", max_length=255)
-    content = models.BinaryField("文件内容", blank=True, default=b"")
+    file = models.FileField("文件", storage=document_storage, max_length=100, blank=True)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     size = models.PositiveIntegerField("大小（字节）", default=0)
     url = models.URLField("来源网址", max_length=1000, blank=True)
@@ -48,6 +61,14 @@ class AuditDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def read_bytes(self) -> bytes:
+        """The stored bytes (empty while a URL has not been fetched)."""
+        if not self.file:
+            return b""
+        with self.file.open("rb") as stream:
+            content: bytes = stream.read()
+        return content
 
     @property
     def error_kind_label(self) -> str:

@@ -108,7 +108,7 @@ def process_queued(
     if not documents:
         return []
     index = index_for(next(iter(documents.values())).project)
-    items = [(pk, bytes(d.content), d.name) for pk, d in documents.items()]
+    items = [(pk, d.read_bytes(), d.name) for pk, d in documents.items()]
     done = extract_many(items, workers=workers, dask_address=dask_address)
     for results in _chunks(done, documents, chunk):
         store_chunk(results, index)

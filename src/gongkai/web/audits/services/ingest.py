@@ -1,8 +1,8 @@
-"""Projects and their documents: uploaded files, ZIPs and URL lists, deduplicated by hash."""
+"""Projects and their documents: uploaded files, ZIPs and URL lists, deduplicated by hash;
+the bytes go to the file storage (``files``)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,10 +12,12 @@ from django.db import transaction
 
 from gongkai.extract import archive
 from gongkai.extract.fetch import Fetched
+from gongkai.extract.loaders.limits import MAX_FILE_BYTES
 from gongkai.web.accounts import permissions
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audits.models import AuditDocument, AuditProject
 from gongkai.web.audits.permissions import can_work_on
+from gongkai.web.audits.services import files
 
 CHUNK = 16  # documents per queue task (one transaction each); several workers share a corpus
 
@@ -47,35 +49,76 @@ def _require(project: AuditProject, by: Any) -> None:
         raise PermissionDenied("您无权修改该项目。")
 
 
-def _store(name: str, content: bytes, known: set[str], added: Added, pending: list[AuditDocument],
-           project: AuditProject) -> None:  # fmt: skip
-    digest = hashlib.sha256(content).hexdigest()
-    if digest in known:
-        added.duplicates.append(name)
-        return
-    known.add(digest)
-    pending.append(AuditDocument(project=project, name=name[:255], content=content,
-                                 sha256=digest, size=len(content)))  # fmt: skip
+Upload = tuple[str, bytes | Iterable[bytes]]  # a file name and its bytes, or their chunks
 
 
-def add_files(project: AuditProject, files: Iterable[tuple[str, bytes]], *, by: Any) -> Added:
-    """Store each file (a ZIP: its report files) and queue it for extraction."""
+class _Batch:
+    """The documents an upload adds, deduplicated by hash against the project and itself."""
+
+    def __init__(self, project: AuditProject) -> None:
+        self.project = project
+        self.known = set(project.documents.exclude(sha256="").values_list("sha256", flat=True))
+        self.added = Added()
+        self.pending: list[AuditDocument] = []
+
+    def add(self, name: str, spooled: files.Spooled, pending: list[AuditDocument]) -> None:
+        if spooled.sha256 in self.known:
+            self.added.duplicates.append(name)
+            spooled.discard()
+            return
+        self.known.add(spooled.sha256)
+        pending.append(AuditDocument(project=self.project, name=name[:255],
+                                     file=files.keep(spooled), sha256=spooled.sha256,
+                                     size=spooled.size))  # fmt: skip
+
+    def add_archive(self, name: str, spooled: files.Spooled) -> None:
+        """The ZIP's report files, one member in memory at a time; a refused archive adds
+        none of its members."""
+        members: list[AuditDocument] = []
+        known, duplicates = set(self.known), len(self.added.duplicates)
+        try:
+            with spooled.path.open("rb") as stream:
+                for member in archive.members(stream):
+                    self.add(member.name, files.spool([member.content], label=member.name),
+                             members)  # fmt: skip
+        except (archive.ArchiveProblem, files.TooLarge) as problem:
+            self.known = known
+            del self.added.duplicates[duplicates:]
+            self.added.refused.append(f"{name}：{problem}")
+            return
+        finally:
+            spooled.discard()
+        self.pending.extend(members)
+
+
+def _chunks(content: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    return [content] if isinstance(content, bytes) else content
+
+
+def add_files(project: AuditProject, uploads: Iterable[Upload], *, by: Any) -> Added:
+    """Store each file (a ZIP: its report files) and queue it for extraction. The bytes
+    are streamed to the file storage chunk by chunk (``files``), never held whole."""
     _require(project, by)
-    added = Added()
-    known = set(project.documents.exclude(sha256="").values_list("sha256", flat=True))
-    pending: list[AuditDocument] = []
-    for name, content in files:
-        if archive.is_zip(content):
-            try:
-                members = archive.unpack(content)
-            except archive.ArchiveProblem as problem:
-                added.refused.append(f"{name}：{problem}")
-                continue
-            for member in members:
-                _store(member.name, member.content, known, added, pending, project)
+    batch = _Batch(project)
+    for name, content in uploads:
+        try:
+            spooled = files.spool(_chunks(content), label=name, limit=files.MAX_UPLOAD_BYTES)
+        except files.TooLarge as problem:
+            batch.added.refused.append(str(problem))
+            continue
+        with spooled.path.open("rb") as stream:
+            is_zip = archive.is_zip(stream)
+        if is_zip:
+            batch.add_archive(name, spooled)
+        elif spooled.size > MAX_FILE_BYTES:
+            spooled.discard()
+            batch.added.refused.append(
+                f"{name}：文件过大（单个文件上限 {MAX_FILE_BYTES // 1024 // 1024} MB），未保存。"
+            )
         else:
-            _store(name, content, known, added, pending, project)
-    added.documents = AuditDocument.objects.bulk_create(pending, batch_size=100)
+            batch.add(name, spooled, batch.pending)
+    added = batch.added
+    added.documents = AuditDocument.objects.bulk_create(batch.pending, batch_size=100)
     _enqueue(added.documents)
     return added
 
@@ -105,9 +148,9 @@ def store_fetched(document: AuditDocument, fetched: Fetched) -> bool:
         document.error_message = "与项目中已有文件内容相同，未重复保存。"
         document.save(update_fields=["state", "error_kind", "error_message"])
         return False
-    document.content, document.sha256 = fetched.content, fetched.sha256
+    document.file, document.sha256 = files.keep_bytes(fetched.content, label=document.name)
     document.size, document.content_type = len(fetched.content), fetched.content_type
-    document.save(update_fields=["content", "sha256", "size", "content_type"])
+    document.save(update_fields=["file", "sha256", "size", "content_type"])
     return True
 
 

@@ -25,7 +25,7 @@ def _source(finding: AuditFinding) -> list[SourceLine]:
     if report is None or not finding.pointer:
         return []
     try:
-        documents = load_documents(bytes(report.document.content), report.document.name)
+        documents = load_documents(report.document.read_bytes(), report.document.name)
     except (
         UnreadableError,
         ExtractionFault,

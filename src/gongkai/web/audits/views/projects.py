@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.web.accounts import permissions as agency_permissions
@@ -15,8 +16,10 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.audits import permissions
 from gongkai.web.audits.forms import ProjectForm, UploadForm, UrlForm
 from gongkai.web.audits.models import STATE_CHOICES, AuditProject, Disposition
-from gongkai.web.audits.services import ingest
+from gongkai.web.audits.services import files, ingest
 from gongkai.web.core.errors import error_text
+
+_FORM_OVERHEAD = 1024 * 1024  # multipart boundaries, headers and the CSRF field
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,7 +61,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         d.fingerprint: d for d in Disposition.objects.filter(project=project, current=True)
     }
     rows = [(f, decisions.get(f.fingerprint)) for f in findings]
-    documents = project.documents.defer("content").prefetch_related("reports__matched_agency")
+    documents = project.documents.prefetch_related("reports__matched_agency")
     context = {
         **_progress_context(project),
         "documents": documents,
@@ -79,15 +82,31 @@ def project_progress(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/_progress.html", _progress_context(project))
 
 
+@csrf_exempt  # checked by ``_upload`` once the size is known to be acceptable
 @require_POST
 def project_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Refuse an oversized request before its body is read (the CSRF check would read it),
+    then parse and check it as usual."""
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if not declared.isdigit() or int(declared) > files.MAX_UPLOAD_BYTES + _FORM_OVERHEAD:
+        permissions.project_for(request.user, pk, work=True)
+        limit = files.MAX_UPLOAD_BYTES // 1024 // 1024
+        messages.error(request, f"一次上传的文件超过 {limit} MB 的上限，请分批上传。")
+        return redirect("audits:detail", pk=pk)
+    return _upload(request, pk)
+
+
+@csrf_protect
+def _upload(request: HttpRequest, pk: int) -> HttpResponse:
     project = permissions.project_for(request.user, pk, work=True)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, error_text(form))
         return redirect("audits:detail", pk=pk)
-    files = [(f.name or "未命名", f.read()) for f in form.cleaned_data["documents"]]
-    added = ingest.add_files(project, files, by=request.user)
+    uploads = [
+        (f.name or "未命名", f.chunks(files.CHUNK_BYTES)) for f in form.cleaned_data["documents"]
+    ]
+    added = ingest.add_files(project, uploads, by=request.user)
     messages.success(request, f"已加入 {len(added.documents)} 个文件，正在提取和审核。")
     if added.duplicates:
         names = "、".join(added.duplicates[:10])
