@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from gongkai.letters.context import withheld_part
 from gongkai.web.cases import services
-from gongkai.web.cases.models import Case
+from gongkai.web.cases.models import Case, Consultation
 from tests.web.conftest import PASSWORD
 
-from .conftest import APPLICANT, D, register
+from .conftest import APPLICANT, D, register, serve
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,18 @@ def test_provisional_is_shown_only_while_the_clock_runs(
     assert 'data-testid="replied-on">2027年3月5日答复' in html
     listing = client.get(reverse("cases:list")).content.decode()
     assert "badge-provisional" not in listing
+
+
+def test_the_consultation_limit_on_the_page_is_the_clocks(case: Case, handler: Any) -> None:
+    services.send_consultation(
+        case, handler, version=case.version, date=D(2025, 3, 5), party="临川建工集团"
+    )
+    serve(Case.objects.get(pk=case.pk), handler, "consultation_sent", D(2025, 3, 6))
+    case = Case.objects.get(pk=case.pk)
+    [(row, limit)] = services.consultation_limits(case, services.compute(case))
+    assert limit is not None and row.limit == limit
+    Consultation.objects.filter(pk=row.pk).update(limit=D(2025, 1, 1))  # a stale cache
+    html = _page(login(handler), case)
+    table = html[html.index('data-testid="consultations"') :]
+    table = table[: table.index("</table>")]
+    assert f"{limit:%Y-%m-%d}" in table and "2025-01-01" not in table

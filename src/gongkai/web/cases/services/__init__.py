@@ -22,7 +22,11 @@ module, ``log`` only ``pinned``, the others ``log`` (and ``intake``/``bulk`` whe
 """
 
 from gongkai.web.cases.services.bulk import ImportedCase, bulk_import, refresh_open_cases
-from gongkai.web.cases.services.consultations import answer_consultation, send_consultation
+from gongkai.web.cases.services.consultations import (
+    answer_consultation,
+    consultation_limits,
+    send_consultation,
+)
 from gongkai.web.cases.services.documents import add_note, attach, generate_letter, store_document
 from gongkai.web.cases.services.extensions import decide_extension, request_extension
 from gongkai.web.cases.services.fees import fee_quote, record_payment, send_fee_notice
@@ -108,6 +112,7 @@ __all__ = [
     "claim_token",
     "compute",
     "confirm_withdrawal",
+    "consultation_limits",
     "correct_details",
     "decide_extension",
     "defer_reply",

@@ -72,14 +72,19 @@ def answer_consultation(
     return consultation
 
 
-def refresh_consultations(case: Case) -> None:
-    """The consultation rows' limits are the clock's (a cache): each row's letter is the
-    ``consultation_sent`` event sent in the same order, and its limit runs from service."""
-    result = compute(case)
+def consultation_limits(case: Case, result: Any) -> list[tuple[Consultation, dt.date | None]]:
+    """Each consultation row with the clock's limit for it (``result``: the clock's view of
+    the case): each row's letter is the ``consultation_sent`` event sent in the same order,
+    and its limit runs from service. The case page shows these; the rows cache them."""
     sent = case.events.filter(kind=EventType.CONSULTATION_SENT.value).order_by("seq")
-    rows = case.consultations.order_by("sent_on", "id")
-    for row, event in zip(rows, sent, strict=False):
-        limit = result.limit_of(event.seq)
+    rows = list(case.consultations.order_by("sent_on", "id"))
+    limits = [result.limit_of(event.seq) for event in sent]
+    return [(row, limits[i] if i < len(limits) else None) for i, row in enumerate(rows)]
+
+
+def refresh_consultations(case: Case) -> None:
+    """Rewrite the rows' cached limits from the clock."""
+    for row, limit in consultation_limits(case, compute(case)):
         if row.limit != limit:
             row.limit = limit
             row.save(update_fields=["limit"])

@@ -101,7 +101,8 @@ def case_context(
         "state_label": STATE_LABELS.get(case.state, case.state),
         "events": events,
         "actions": actions,
-        "consultations": list(case.consultations.all()),
+        # each with the clock's limit (the row's cached copy could lag a calendar change)
+        "consultations": services.consultation_limits(case, result),
         "extensions": list(case.extensions.select_related("requested_by", "decided_by")),
         "personal": personal,
         "masked_id": mask_id(case.id_number),
