@@ -160,3 +160,15 @@ def test_every_decision_is_kept_and_the_latest_is_current(tree: Tree) -> None:
     client = _client(first)  # a re-run keeps the whole history
     client.post(f"/audits/{project.pk}/rerun/")
     assert kept.count() == 2 and kept.get(current=True).verdict == "report_error"
+
+
+def test_a_pdf_finding_page_marks_the_printed_characters_of_its_cell(tree: Tree) -> None:
+    client = _client(make_user("auditor", "supervisor", tree.city))
+    client.post("/audits/", {"name": "PDF 审核", "years": "2023", "agency": tree.city.pk})
+    project = AuditProject.objects.get(name="PDF 审核")
+    pdf = report_file("东湖区人民政府", 2023, review_total=9, target="pdf")
+    client.post(f"/audits/{project.pk}/upload/",
+                {"documents": [SimpleUploadedFile("2023.pdf", pdf)]})  # fmt: skip
+    finding = AuditFinding.objects.get(project=project, rule="B3", year=2023)
+    detail = client.get(f"/audits/{project.pk}/findings/{finding.pk}/").content.decode()
+    assert "1 0 0 0 <mark>9</mark> 0 0" in detail and detail.count("<mark>") == 1

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.web.agencies import services as agency_services
 from gongkai.web.audits.models import AuditFinding, AuditReport, Disposition
@@ -62,8 +63,11 @@ def test_corpus_finding_dismissal_rerun_and_comparison(
 
     finding = AuditFinding.objects.get(rule="B3", year=2023, location__contains="行政复议")
     page.click(f"[data-testid=findings] a[href$='/findings/{finding.pk}/']")
-    marked = page.locator("[data-testid=source] mark")
-    assert marked.count() >= 1 and "10 1 0 0 0" in (marked.first.text_content() or "")
+    marked = page.locator("[data-testid=source] mark")  # the printed 总计 only, not its line
+    expect(marked).to_have_count(1)
+    expect(marked).to_have_text(finding.actual)
+    line = page.locator("[data-testid=source] div:has(mark)")
+    expect(line).to_contain_text("10 1 0 0 0")
     page.check("input[name=verdict][value=justified]")
     page.fill("#id_comment", "总计栏按报告附注口径填写，另有说明")
     page.click("form:has(#id_comment) button[type=submit]")
