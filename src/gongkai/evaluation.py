@@ -28,8 +28,8 @@ class AgencyYear:
     replied_late: int  # of those, issued after the reply due date
     overdue_open: int  # applications still unanswered and past their due date
     report_deadline: dt.date
-    report_published: dt.date | None  # the first published version of the annual report
-    report_errors: int | None  # findings of the annual report; None: no report drafted
+    report_published: dt.date | None  # the first published version; None: not published
+    report_errors: int | None  # findings of the current published version; None: none
     report_warnings: int | None
 
 
@@ -60,17 +60,20 @@ CRITERIA = (
         "report_published",
         "年度报告按期公开",
         20,
-        "在公开期限内公开得满分，逾期公开得一半，未公开不得分",
+        "按首次公开日期：在公开期限内公开得满分，逾期公开得一半，未发布不得分",
     ),
     Criterion(
         "report_consistent",
         "年度报告审核",
         20,
-        f"审核规则每项错误扣 {ERROR_DEDUCTION} 分、每项警告扣 {WARNING_DEDUCTION} 分，未编制不得分",
+        f"已发布报告（更正后为最新版本）的审核规则每项错误扣 {ERROR_DEDUCTION} 分、"
+        f"每项警告扣 {WARNING_DEDUCTION} 分，未发布不得分",
         deduction=ERROR_DEDUCTION,
     ),
 )
 _BY_KEY = {c.key: c for c in CRITERIA}
+# A report that is not published scores 0 on every report criterion, for this reason.
+NOT_PUBLISHED = "未发布年度报告"
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,8 @@ def _published(a: AgencyYear, today: dt.date) -> Part:
     c = _BY_KEY["report_published"]
     deadline = cn_date(a.report_deadline)
     if a.report_published is None:
-        if today <= a.report_deadline:
-            return Part(c, 0, f"尚未公开（期限 {deadline}，尚未到期）")
-        return Part(c, 0, f"期限 {deadline} 已过，尚未公开")
+        due = "尚未到期" if today <= a.report_deadline else "已过"
+        return Part(c, 0, f"{NOT_PUBLISHED}（期限 {deadline}，{due}）")
     if a.report_published <= a.report_deadline:
         return Part(c, c.points, f"{cn_date(a.report_published)}公开，未超过期限 {deadline}")
     return Part(
@@ -124,8 +126,8 @@ def _published(a: AgencyYear, today: dt.date) -> Part:
 
 def _consistent(a: AgencyYear, today: dt.date) -> Part:
     c = _BY_KEY["report_consistent"]
-    if a.report_errors is None:
-        return Part(c, 0, "尚未编制年度报告")
+    if a.report_published is None or a.report_errors is None:
+        return Part(c, 0, NOT_PUBLISHED)  # a draft nobody can read is not checked work
     warnings = a.report_warnings or 0
     points = max(0, c.points - c.deduction * a.report_errors - WARNING_DEDUCTION * warnings)
     return Part(

@@ -70,3 +70,21 @@ def test_equal_scores_share_a_place_and_keep_their_order() -> None:
         (2, ("丙", 90.0)),
         (4, ("丁", 80.0)),
     ]
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"report_published": None, "report_errors": None, "report_warnings": None},  # none
+        {"report_published": None, "report_errors": 0, "report_warnings": 0},  # a clean draft
+    ],
+)
+@pytest.mark.parametrize("today", [D(2025, 1, 10), AFTER])  # before and after the deadline
+def test_a_report_not_published_scores_nothing_on_every_report_criterion(
+    kw: dict[str, object], today: dt.date
+) -> None:
+    result = score(year(**kw), today)
+    report_parts = [p for p in result.parts if p.criterion.key.startswith("report_")]
+    assert [p.points for p in report_parts] == [0, 0]
+    assert all(p.why.startswith("未发布年度报告") for p in report_parts)
+    assert result.total == 60  # the case criteria are untouched

@@ -31,6 +31,18 @@ def test_e1_kind_inferred_from_the_name_or_cannot_assess():
     assert check(unknown, rules=("E1",))[0].severity is Severity.CANNOT_ASSESS
 
 
+def test_e1_a_correction_is_judged_by_its_first_publication():
+    # Published on time on 2024-01-20, corrected (version 2) on 2024-03-05.
+    r = report(agency_kind="department", published=date(2024, 3, 5))
+    r.extra["correction"] = {"version": 2, "note": "更正表2", "first_published": "2024-01-20"}
+    assert check(r, rules=("E1",)) == []
+    r.extra["correction"]["first_published"] = "2024-02-03"  # first published late
+    (finding,) = check(r, rules=("E1",))
+    assert finding.actual == "2024-02-03" and "首次公开" in finding.message
+    r.extra["correction"]["first_published"] = "not a date"  # unreadable: the version's date
+    assert check(r, rules=("E1",))[0].actual == "2024-03-05"
+
+
 def test_e2_missing_section_rows_and_label_deviation():
     r = report()
     assert check(r, rules=("E2",)) == []

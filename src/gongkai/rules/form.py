@@ -19,9 +19,24 @@ _TABLE_NAMES = {
 }
 
 
+def first_published(report: AnnualReport) -> date | None:
+    """The day the report was first made public. A correction (a new version) is published
+    later but the deadline applies to the first publication, which the corrected report
+    carries as ``"correction": {"first_published": "YYYY-MM-DD", …}`` (the platform writes it)."""
+    correction = report.extra.get("correction")
+    first = correction.get("first_published") if isinstance(correction, dict) else None
+    if isinstance(first, str):
+        try:
+            return date.fromisoformat(first)
+        except ValueError:
+            pass  # unreadable: judge the version's own date
+    return report.published
+
+
 def check_e1(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    if report.published is None or report.year is None:
+    published = first_published(report)
+    if published is None or report.year is None:
         return
     kind = report.agency_kind
     inferred = False
@@ -44,17 +59,18 @@ def check_e1(ctx: Context) -> Iterator[Finding]:
         return
     month, day = ctx.settings.deadlines[kind]
     deadline = date(report.year + 1, month, day)
-    if report.published > deadline:
+    if published > deadline:
         label = AGENCY_KINDS[kind].label if kind in AGENCY_KINDS else kind
         how = f"按名称推断为{label}" if inferred else label
+        first = "首次" if published != report.published else ""
         yield Finding(
             "E1",
             Severity.WARNING,
-            f"{report.published.isoformat()}公开，晚于{deadline.isoformat()}的时限（{how}）",
+            f"{published.isoformat()}{first}公开，晚于{deadline.isoformat()}的时限（{how}）",
             None,
             "published",
             expected=deadline.isoformat(),
-            actual=report.published.isoformat(),
+            actual=published.isoformat(),
         )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 
 from gongkai.rules import Severity
 from gongkai.rules.location import describe
@@ -21,8 +21,13 @@ class AgencyStatus:
     agency: Agency
     draft: AnnualReportDraft | None
     deadline: dt.date
-    published_on: dt.date | None
+    published_on: dt.date | None  # the first version's: the deadline applies to it
     overdue: bool
+    current: ReportVersion | None = None  # the latest published version (a correction's)
+
+    @property
+    def corrected(self) -> bool:
+        return self.current is not None and self.current.number > 1
 
     @property
     def state_label(self) -> str:
@@ -38,18 +43,26 @@ def statuses(agencies: QuerySet[Agency], year: int, today: dt.date) -> list[Agen
         d.agency_id: d
         for d in AnnualReportDraft.objects.filter(agency__in=agencies, year=year, scope="agency")
     }
+    # The publication history is the one source of dates: the first version and the latest.
     first_published: dict[int, dt.date] = {}
-    for draft_id, day in ReportVersion.objects.filter(
-        draft__in=drafts.values(), number=1
-    ).values_list("draft_id", "published_on"):
-        first_published[draft_id] = day
+    current: dict[int, ReportVersion] = {}
+    versions = ReportVersion.objects.filter(draft__in=drafts.values()).filter(
+        Q(number=1) | Q(number=F("draft__published_version"))
+    )
+    for version in versions.only("draft_id", "number", "published_on", "findings"):
+        if version.number == 1:
+            first_published[version.draft_id] = version.published_on
+        current[version.draft_id] = max(
+            version, current.get(version.draft_id, version), key=lambda v: v.number
+        )
     out = []
     for agency in agencies:
         draft = drafts.get(agency.pk)
         deadline = report_deadline(agency.kind, year)
         published = first_published.get(draft.pk) if draft else None
         overdue = (published or today) > deadline
-        out.append(AgencyStatus(agency, draft, deadline, published, overdue))
+        latest = current.get(draft.pk) if draft else None
+        out.append(AgencyStatus(agency, draft, deadline, published, overdue, latest))
     return out
 
 

@@ -1,8 +1,9 @@
 """The supervisor's ranking of the agencies it oversees for one year (``gongkai.evaluation``).
 
 Reads what the platform already keeps: each agency's replies and overdue cases (the cases
-app, when installed) and its annual report's publication date and findings; the score and
-the places come from the core, so every agency is measured by the same published rules.
+app, when installed), its annual report's first publication date and the findings of its
+current published version; the score and the places come from the core, so every agency
+is measured by the same published rules.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.db.models import QuerySet
 from gongkai.evaluation import AgencyYear, Score, ranked, score
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annual import overview
+from gongkai.web.annual.models.report import severity_counts
 from gongkai.web.annual.sources import CASES_APP
 
 
@@ -47,15 +49,17 @@ def places(agencies: QuerySet[Agency], year: int, today: dt.date) -> list[Place]
     scored = []
     for status in statuses:
         cases = figures.get(status.agency.pk, none)
-        draft = status.draft
+        # The report criteria read the published report (its current version), never a
+        # working draft: an unpublished report scores nothing on them.
+        counts = severity_counts(status.current.findings) if status.current else None
         agency_year = AgencyYear(
             replied=cases["replied"],
             replied_late=cases["late"],
             overdue_open=cases["overdue"],
             report_deadline=status.deadline,
             report_published=status.published_on,
-            report_errors=draft.error_count if draft else None,
-            report_warnings=draft.warning_count if draft else None,
+            report_errors=counts["error"] if counts is not None else None,
+            report_warnings=counts["warning"] if counts is not None else None,
         )
         scored.append((status, score(agency_year, today)))
     return [

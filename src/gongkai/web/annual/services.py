@@ -171,6 +171,7 @@ def _perform(
         _publish(draft, by=by, today=today or timezone.localdate())
     if action == "correct":
         draft.correction_note = comment
+        _start_correction(draft)
     ReportEvent.objects.create(
         draft=draft,
         action=action,
@@ -182,6 +183,14 @@ def _perform(
     draft.state = transition.target
     draft.save()
     return draft
+
+
+def _start_correction(draft: AnnualReportDraft) -> None:
+    """The working copy of a correction is not published: its dates are the versions'
+    (one source), and its findings are of the text now being corrected."""
+    data = {k: v for k, v in draft.data.items() if k not in ("published", "correction")}
+    draft.data = data
+    _check(draft, draft.report())
 
 
 def _refuse_errors(draft: AnnualReportDraft, step: str, shown: int = 3) -> None:
@@ -200,15 +209,22 @@ def _refuse_errors(draft: AnnualReportDraft, step: str, shown: int = 3) -> None:
 def _publish(draft: AnnualReportDraft, *, by: Any, today: dt.date) -> ReportVersion:
     report = draft.report()
     report.published = today
-    _check(draft, report)  # E1 now knows the publication date
-    _refuse_errors(draft, "公开发布")
     number = draft.published_version + 1
     note = draft.correction_note if number > 1 else ""
     if number > 1 and not note:
         raise ValidationError("更正后的新版本须说明更正内容。")
-    data = builder.to_json(report)
+    report.extra.pop("correction", None)
     if note:
-        data["correction"] = {"version": number, "note": note}
+        first = draft.versions.get(number=1).published_on
+        # E1 judges a correction by its first publication (the history is the one source).
+        report.extra["correction"] = {
+            "version": number,
+            "note": note,
+            "first_published": first.isoformat(),
+        }
+    _check(draft, report)  # E1 now knows the publication date
+    _refuse_errors(draft, "公开发布")
+    data = builder.to_json(report)
     version = ReportVersion.objects.create(
         draft=draft,
         number=number,

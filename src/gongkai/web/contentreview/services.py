@@ -31,11 +31,23 @@ def latest_run(subject: str, object_id: int) -> ReviewRun | None:
     return ReviewRun.objects.filter(subject=subject, object_id=object_id).order_by("-pk").first()
 
 
+def content_hash(subject: str, obj: Any) -> str:
+    """What a run is of: the digest of the object's reviewed content."""
+    return hashlib.sha256(SUBJECTS[subject].content(obj).encode("utf-8")).hexdigest()
+
+
+def current_run(subject: str, obj: Any) -> ReviewRun | None:
+    """The last run if it reviewed the content as it is now; after an edit or a correction
+    the old run (its findings, decisions and override) no longer says anything."""
+    run = latest_run(subject, obj.pk)
+    return run if run is not None and run.content_hash == content_hash(subject, obj) else None
+
+
 @transaction.atomic
 def review(subject: str, obj: Any, *, by: Any) -> ReviewRun:
     """The review of ``obj``'s current content (a new run only when the content changed)."""
     kind = SUBJECTS[subject]
-    digest = hashlib.sha256(kind.content(obj).encode("utf-8")).hexdigest()
+    digest = content_hash(subject, obj)
     last = latest_run(subject, obj.pk)
     if last is not None and last.content_hash == digest:
         return last

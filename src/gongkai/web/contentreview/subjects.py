@@ -38,9 +38,15 @@ def _catalogue_content(item: Any) -> str:
     return "\n".join(getattr(item, field) or "" for field, _ in CATALOGUE_FIELDS)
 
 
+# Publication metadata the annual services write on publishing, not reviewed content: a
+# report just published is the content its review saw.
+_ANNUAL_NOT_CONTENT = ("published", "correction")
+
+
 def _annual_content(draft: Any) -> str:
     """The whole report: texts and tables (R4 compares them)."""
-    return json.dumps(draft.data, sort_keys=True, ensure_ascii=False, default=str)
+    data = {k: v for k, v in draft.data.items() if k not in _ANNUAL_NOT_CONTENT}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
 
 
 @dataclass(frozen=True)

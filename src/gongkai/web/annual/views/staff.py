@@ -126,6 +126,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if version
         else (draft.data, draft.sources, draft.findings)
     )
+    versions = list(draft.versions.select_related("published_by").order_by("-number"))
     can_edit = (
         version is None
         and draft.state in EDITABLE_STATES
@@ -144,7 +145,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": [] if version else available(request.user, draft),
         "can_edit": can_edit,
         "events": draft.events.select_related("by"),
-        "versions": draft.versions.order_by("-number"),
+        "versions": versions,
+        # The publication history is the one source of dates; the latest version is current.
+        "current_version": versions[0] if versions else None,
         "exports": EXPORTS,
         "import_form": ImportForm(),
         "deadline": report_deadline(draft.agency.kind, draft.year),
