@@ -14,8 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from gongkai.opendata import dictionary
-from gongkai.opendata.cells import cell_rows
-from gongkai.opendata.columns import HEADERS, row_values
+from gongkai.opendata.columns import HEADERS, report_rows
 from gongkai.opendata.dataset import META_KEY, PublishedReport
 from gongkai.report import dumps
 from gongkai.safecells import csv_row, xlsx_row
@@ -83,18 +82,20 @@ def jsonl(reports: Sequence[PublishedReport]) -> bytes:
 
 def _table(reports: Sequence[PublishedReport]) -> Iterable[list[Any]]:
     for published in reports:
-        for cell in cell_rows(published.report):
-            yield row_values(published, cell)
+        yield from report_rows(published)
 
 
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with the BOM; pandas skips it
-    writer = csv.writer(buffer, lineterminator="\n")
+    buffer = io.BytesIO()
+    # Encoded as written: a year's CSV is tens of MB, held once. Excel reads UTF-8 only with
+    # the BOM; pandas skips it.
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(csv_row(headers))
     for row in rows:
         writer.writerow(csv_row(row))
-    return buffer.getvalue().encode("utf-8")
+    text.flush()
+    return buffer.getvalue()
 
 
 def _sheet(

@@ -240,3 +240,51 @@ def test_the_nightly_pass_builds_years_a_lost_task_left_out(tree: Tree) -> None:
     assert services.rebuild_stale() == [YEAR]
     assert BulkYear.objects.get(year=YEAR).report_count == 1
     assert services.stale_years() == []
+
+
+def test_a_rebuild_with_nothing_new_keeps_the_files(tree: Tree) -> None:
+    people = _people(tree, tree.city_dept, "k")
+    draft = _build(tree.city_dept, people, seed=6)
+    for action, who in PUBLISH:
+        draft = annual.perform(draft, action, by=people[who], today=dt.date(YEAR + 1, 1, 20))
+    first = services.rebuild_year(YEAR)
+    assert first is not None
+    made = BulkFile.objects.get(bulk_year=first, kind="csv").generated_at
+    again = services.rebuild_year(YEAR)  # e.g. the second of two tasks of a burst
+    assert again is not None and again.generated_at == first.generated_at
+    assert BulkFile.objects.get(bulk_year=first, kind="csv").generated_at == made
+    forced = services.rebuild_year(YEAR, force=True)
+    assert forced is not None and forced.generated_at > made
+
+
+def test_a_busy_year_is_tried_again_later(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from huey.contrib.djhuey import HUEY
+
+    from gongkai.web.opendata import tasks
+
+    def busy(year: int, **_: Any) -> None:
+        raise services.Busy(year)
+
+    monkeypatch.setattr(services, "rebuild_year", busy)
+    before = len(HUEY.scheduled())
+    tasks.rebuild_year_files(YEAR)
+    waiting = HUEY.scheduled()
+    assert len(waiting) == before + 1 and waiting[-1].args == (YEAR,)
+    HUEY.storage.flush_schedule()
+
+
+def test_the_build_command_reports_each_year(tree: Tree) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    people = _people(tree, tree.district, "c")
+    draft = _build(tree.district, people, seed=8)
+    for action, who in PUBLISH:
+        draft = annual.perform(draft, action, by=people[who], today=dt.date(YEAR + 1, 1, 20))
+    out = StringIO()
+    call_command("opendata_build", stdout=out)
+    assert f"{YEAR} 年度：1 份已公开的报告" in out.getvalue()
+    out = StringIO()
+    call_command("opendata_build", stdout=out)
+    assert "各年度的文件都是最新的" in out.getvalue()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from gongkai import opendata
@@ -48,14 +48,30 @@ def published_report(version: ReportVersion) -> PublishedReport:
     )
 
 
+class Busy(Exception):
+    """Another process is rebuilding the year now (the caller tries again later)."""
+
+
 @transaction.atomic
-def rebuild_year(year: int) -> BulkYear | None:
-    """Rebuild ``year``'s files; a year left without published reports loses its files."""
-    bulk_year, _ = BulkYear.objects.select_for_update().get_or_create(year=year)
-    reports = [published_report(v) for v in latest_versions(year)]
-    if not reports:
+def rebuild_year(year: int, *, force: bool = False) -> BulkYear | None:
+    """Rebuild ``year``'s files unless they already hold exactly its latest published
+    versions; a year left without published reports loses its files.
+
+    The year's row is locked first, so what is read is everything committed before; a
+    rebuild already running makes this one raise :class:`Busy` instead of holding a queue
+    worker while a province's XLSX is written."""
+    BulkYear.objects.get_or_create(year=year)
+    bulk_year = BulkYear.objects.select_for_update(skip_locked=True).filter(year=year).first()
+    if bulk_year is None:
+        raise Busy(year)
+    versions = list(latest_versions(year))
+    ids = [v.pk for v in versions]
+    if not ids:
         bulk_year.delete()
         return None
+    if ids == bulk_year.version_ids and not force:
+        return bulk_year
+    reports = [published_report(v) for v in versions]
     now = timezone.now()
     for file in opendata.year_files(year, reports):
         BulkFile.objects.update_or_create(
@@ -72,6 +88,7 @@ def rebuild_year(year: int) -> BulkYear | None:
         )
     bulk_year.report_count = len(reports)
     bulk_year.generated_at = now
+    bulk_year.version_ids = ids
     bulk_year.save()
     return bulk_year
 
@@ -85,17 +102,15 @@ def schedule_rebuild(year: int) -> None:
 
 
 def stale_years() -> list[int]:
-    """Years with a version published after their files were made (or with no files yet),
-    and years whose files no longer have a published report."""
-    newest = (
-        ReportVersion.objects.values("draft__year")
-        .annotate(newest=Max("created_at"))
-        .values_list("draft__year", "newest")
+    """Years whose files do not hold exactly their latest published versions (or that have
+    no files yet, or files but no published report any more)."""
+    years = set(ReportVersion.objects.values_list("draft__year", flat=True).distinct())
+    made = dict(BulkYear.objects.values_list("year", "version_ids"))
+    return sorted(
+        year
+        for year in years | set(made)
+        if list(latest_versions(year).values_list("pk", flat=True)) != made.get(year)
     )
-    made = dict(BulkYear.objects.values_list("year", "generated_at"))
-    years = {year for year, at in newest if made.get(year) is None or at > made[year]}
-    published = {year for year, _ in newest}
-    return sorted(years | (set(made) - published))
 
 
 def rebuild_stale() -> list[int]:

@@ -11,12 +11,14 @@ KIND_CHOICES = [(kind.key, kind.label) for kind in KINDS.values()]
 
 
 class BulkYear(models.Model):
-    """One report year's set of files; its row is locked while the set is rebuilt, so the
-    last rebuild to run reads every version committed before it."""
+    """One report year's set of files; its row is locked while the set is rebuilt, so a
+    rebuild reads every version committed before it took the lock."""
 
     year = models.PositiveSmallIntegerField("报告年度", unique=True)
     report_count = models.PositiveIntegerField("报告数", default=0)
     generated_at = models.DateTimeField("生成时间", null=True, blank=True)
+    # The versions in the files: a rebuild that would include the same ones is skipped.
+    version_ids = models.JSONField("收入的版本", default=list)
 
     class Meta:
         verbose_name = "开放数据年度"

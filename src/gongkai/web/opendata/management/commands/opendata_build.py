@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         years = [options["year"]] if options["year"] else services.stale_years()
         for year in years:
-            built = services.rebuild_year(year)
+            built = services.rebuild_year(year, force=bool(options["year"]))
             count = built.report_count if built else 0
             self.stdout.write(f"{year} 年度：{count} 份已公开的报告")
         if not years:
