@@ -3,10 +3,8 @@ versions (the core :mod:`gongkai.opendata` makes the bytes), and schedule that r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from gongkai import opendata
@@ -15,7 +13,7 @@ from gongkai.web.annual.models import ReportVersion
 from gongkai.web.opendata.models import BulkFile, BulkYear
 
 
-def latest_versions(year: int) -> Iterable[ReportVersion]:
+def latest_versions(year: int) -> QuerySet[ReportVersion]:
     """The latest published version of each report of ``year``; drafts have none. A version
     counts only while its report counts it as published (``published_version``)."""
     latest = (
