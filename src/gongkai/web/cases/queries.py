@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
 
 from gongkai.clock import Status
 from gongkai.web.accounts import permissions
@@ -83,9 +84,24 @@ def overdue_q(today: dt.date) -> Q:
     return Q(overdue_from__lte=today)
 
 
+def overdue_by_agency(cases: QuerySet[Case], today: dt.date) -> dict[int, int]:
+    """Overdue cases per agency (:func:`overdue_q`): one grouped scan of its index."""
+    rows = cases.filter(overdue_q(today)).order_by().values_list("agency_id").annotate(n=Count("*"))
+    return dict(rows)
+
+
 def is_overdue(overdue_from: dt.date | None, today: dt.date) -> bool:
     """:func:`overdue_q` for one row already read."""
     return overdue_from is not None and overdue_from <= today
+
+
+def work_queue(cases: QuerySet[Case], today: dt.date) -> QuerySet[Case]:
+    """Open cases in the order they need work: overdue first (the clock's verdict), then by
+    due date, earliest first (the home pages' queues)."""
+    late_first = CaseWhen(
+        When(overdue_q(today), then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return cases.filter(state__in=OPEN_STATES).order_by(late_first, "reply_due", "pk")
 
 
 def due_within_q(today: dt.date, workdays: int) -> Q:
