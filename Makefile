@@ -12,6 +12,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 ## run: install, migrate, load the demo province and serve http://127.0.0.1:$(PORT) (SQLite)
 ## with the task queue (reminders, mail); `make run PORT=8080` for another port
 PORT ?= 8000
+# the address the demo's mails link to
+run: export GONGKAI_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: system-run sync
 	$(VENV)/bin/gongkai web migrate --noinput
 	$(VENV)/bin/gongkai demo

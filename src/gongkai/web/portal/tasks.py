@@ -14,7 +14,7 @@ def purge_lookup_failures() -> int:
     return throttling.purge_expired()
 
 
-@db_periodic_task(crontab())  # every minute: one indexed query when there is nothing new
+@db_periodic_task(crontab())  # every minute: a single query when there is nothing new
 def mail_replies() -> int:
     """Tell applicants that their reply was issued and how to download it."""
     return mailing.mail_replies()
