@@ -7,7 +7,8 @@ Builds (once) a PostgreSQL database ``gongkai_bench_audits``: a province of 25 c
 2021–2025) generated from the 2021 national format with a seeded generator — about 3 % of
 the table-3 cells blank, as printed reports have them — stored as the extraction stores them
 (``AuditReport.report_json``, matched to their agency), and about 3 findings per report,
-some excused by a reviewer. Then, as the project's supervisor through the Django test client:
+some excused by a reviewer (decisions with a history: only the current one counts). Then,
+as the project's supervisor through the Django test client:
 
 - the first request after start (reads all 5,000 reports; information only);
 - the page grouped by region (the default), by agency (1,000 table rows) and by year:
@@ -139,15 +140,27 @@ def _seed(total: int) -> None:
                     )
                 )
         AuditFinding.objects.bulk_create(findings, batch_size=5000)
+        # decisions with a history: some excused findings were first confirmed, and some
+        # first excused are now confirmed (only the current decision counts)
+        decided = [
+            (f, verdict, current)
+            for f in findings[::10]
+            for verdict, current in (("report_error", False), ("justified", True))
+        ] + [
+            (f, verdict, current)
+            for f in findings[5::20]
+            for verdict, current in (("justified", False), ("report_error", True))
+        ]
         Disposition.objects.bulk_create(
             Disposition(
                 project=project,
                 fingerprint=f.fingerprint,
-                verdict="justified",
+                verdict=verdict,
                 comment="有说明",
                 decided_by=auditor,
+                current=current,
             )
-            for f in findings[::10]
+            for f, verdict, current in decided
         )
     print(f"seeded {len(reports):,} reports, {len(findings):,} findings", flush=True)
 

@@ -39,3 +39,28 @@ def test_queued_documents_are_extracted_on_a_process_pool_and_checked(tree: Tree
 def test_an_unknown_project_is_an_error(db: None) -> None:
     with pytest.raises(CommandError, match="没有编号"):
         call_command("audit_extract", 999)
+
+
+def _writes(project: Any, tag: str, count: int, chunk: int) -> tuple[int, int]:
+    """(queries, commits) of extracting ``count`` fresh documents ``chunk`` at a time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.web.audits.services.extraction import process_queued
+
+    ids = [_queued(project, f"{tag}{i}.html", report_file(f"{tag}{i}区人民政府", 2023)).pk
+           for i in range(count)]  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        process_queued(ids, chunk=chunk)
+    sql = [q["sql"].upper() for q in queries.captured_queries]
+    return len(sql), sum(s.startswith(("SAVEPOINT", "BEGIN")) for s in sql)
+
+
+def test_results_are_written_per_chunk_not_per_document(tree: Tree) -> None:
+    auditor = make_user("auditor", "supervisor", tree.city)
+    project = ingest.create_project(name="分块", years=[2023], agency=tree.city, by=auditor)
+    few, many = _writes(project, "甲", 2, chunk=16), _writes(project, "乙", 8, chunk=16)
+    assert many == few  # the same statements for 8 documents as for 2: one chunk each
+    _, commits = _writes(project, "丙", 8, chunk=4)
+    assert commits == 2  # two chunks of four, each in its own transaction
+    assert set(project.documents.values_list("state", flat=True)) == {"done"}
