@@ -222,13 +222,17 @@ def test_the_dictionary_page_and_file_cover_every_column(client: Client, db: Non
     assert f"{hashlib.sha256(file.content).hexdigest()}  {opendata.DICTIONARY_NAME}" in sums
 
 
-def test_unknown_files_are_404_and_an_empty_page_says_so(client: Client, db: None) -> None:
+def test_unknown_files_are_404_an_empty_page_says_so_and_the_public_finds_it(
+    client: Client, db: None
+) -> None:
     assert (
         client.get(reverse("opendata:file", args=["gongkai-annual-reports-2024.csv"])).status_code
         == 404
     )
     assert client.get("/open-data/files/..%2Fsettings.py").status_code == 404
     assert "暂无已公开的年度报告" in client.get(reverse("opendata:index")).content.decode()
+    public_home = client.get(reverse("portal:home")).content.decode()
+    assert f'href="{reverse("opendata:index")}"' in public_home  # in the public navigation
 
 
 def test_the_nightly_pass_builds_years_a_lost_task_left_out(tree: Tree) -> None:
