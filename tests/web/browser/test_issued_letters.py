@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from gongkai.web.cases.models import AuditEntry, Case
 from gongkai.web.portal import services as portal_services
+from tests.web.browser_support import ARTIFACTS
 from tests.web.conftest import PASSWORD
 from tests.web.portal.conftest import submitted
 
@@ -102,6 +103,8 @@ def test_the_reply_stays_as_issued_after_a_correction(
     assert staff_again == staff_first and portal_again == staff_first
     assert hashlib.sha256(staff_again).hexdigest() == hashlib.sha256(staff_first).hexdigest()
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "issued-letters-case-page.png"), full_page=True)
     case = Case.objects.get(pk=case.pk)
     assert case.applicant_name == "张山明"
     entry = AuditEntry.objects.get(case=case, action="correct_details")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai import uploads
 from gongkai.clock import CaseError, ClockResult
-from gongkai.clock.timeline import Step
+from gongkai.clock.timeline import Step, StepKind, provisional_text
 from gongkai.letters import LetterError
 from gongkai.outcomes import OUTCOMES
 from gongkai.web.accounts import permissions
@@ -97,6 +97,7 @@ def case_context(
         "case": case,
         "result": result,
         "timeline": dated_timeline(result),
+        "warnings": page_warnings(result),
         "settings_lines": result.settings.describe(),
         "state_label": STATE_LABELS.get(case.state, case.state),
         "events": events,
@@ -116,7 +117,7 @@ def case_context(
         "issued": _issued(case) if personal else [],
         "changes": changelog.change_log(case, personal),
         # the provisional calendar matters only while the clock runs
-        "provisional": result.provisional and case.is_open,
+        "provisional": result.provisional and result.replied_on is None,
         "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
         "note_form": forms.NoteForm(prefix="note"),
         "edit_form": (bound.get(EDIT) or _edit_form(case)) if personal and not replied else None,
@@ -137,16 +138,28 @@ class TimelineStep:
     """A clock step as the case page shows it: only the current due date stands out."""
 
     step: Step
-    superseded: bool  # a due date a later step replaced (shown greyed as history)
+    superseded: bool  # a due date the clock no longer reports (shown greyed as history)
+    history: bool  # greyed: a superseded date, or the provisional note once replied
 
 
 def dated_timeline(result: ClockResult) -> list[TimelineStep]:
-    """The clock's timeline, each due date marked current or superseded: the last step that
-    set a due date carries the one the clock now reports (``result.reply_due``)."""
-    steps = result.timeline()
-    dated = [i for i, s in enumerate(steps) if s.due is not None]
-    current = dated[-1] if dated and steps[dated[-1]].due == result.reply_due else None
-    return [TimelineStep(s, s.due is not None and i != current) for i, s in enumerate(steps)]
+    """The clock's timeline with one source for the due date: a step's date is current when
+    it is the one the clock now reports (``result.reply_due``), else history."""
+    running = result.replied_on is None
+    marked = []
+    for s in result.timeline():
+        superseded = s.due is not None and s.due != result.reply_due
+        provisional_note = s.kind is StepKind.PROVISIONAL and not running
+        marked.append(TimelineStep(s, superseded, superseded or provisional_note))
+    return marked
+
+
+def page_warnings(result: ClockResult) -> list[str]:
+    """The clock's warnings to show: the provisional calendar only while the clock runs."""
+    if result.replied_on is None or not result.provisional_years:
+        return list(result.warnings)
+    provisional = provisional_text(result.provisional_years)
+    return [w for w in result.warnings if w != provisional]
 
 
 def _issued(case: Case) -> list[IssuedLetter]:
