@@ -108,6 +108,10 @@ def test_the_pages_show_the_current_date_and_grey_the_history(
     assert 'class="muted" data-superseded="true"' in rows[1] and "2025年1月20日" in rows[1]
     old = _client("fz").get(f"/annual/{draft.pk}/?version=1").content.decode()
     assert "已被 2025年3月5日 公开的第 2 版更正" in old
+    public = Client().get(f"/annual/public/{tree.city_dept.pk}/").content.decode()
+    current, earlier = re.findall(r"<tr[^>]*>.*?</tr>", public.split("<tbody>", 1)[1], re.S)[:2]
+    assert "2025年3月5日" in current and "data-superseded" not in current
+    assert "2025年1月20日" in earlier and 'class="muted" data-superseded="true"' in earlier
     overview = _client("zg").get("/annual/overview/?year=2024").content.decode()
     cell = overview.split(f'href="/annual/{draft.pk}/"', 1)[1].split('data-testid="published-on">')
     shown = cell[1].split("</td>", 1)[0]
