@@ -364,6 +364,12 @@ def outcome(key: str) -> Outcome:
         raise UnknownOutcomeError(f"未知的办理结果 {key!r}（可用：{known}）") from None
 
 
+def outcome_label(key: str) -> str:
+    """A row as the pages name it: its group and label (``公开·（一）予以公开``)."""
+    found = outcome(key)
+    return f"{found.group}·{found.label}"
+
+
 __all__ = [
     "CURRENT_OUTCOMES",
     "FEE_MEASURES",
@@ -373,4 +379,5 @@ __all__ = [
     "OutcomeGroup",
     "UnknownOutcomeError",
     "outcome",
+    "outcome_label",
 ]

@@ -21,6 +21,7 @@ from gongkai.clock.state import (
     RunState,
     error,
 )
+from gongkai.outcomes import outcome_label
 
 _NO_EFFECT = "不重新计算答复期限，也不产生视为放弃申请的后果；答复期限仍为{due}"
 
@@ -79,12 +80,13 @@ class CorrectionRules(RunState):
             self.correction_limit,
             SK_CORRECTION_LIMIT,
             "补正期限：自申请人收到补正告知书（{served}）次日起{days}个工作日（{source}）；"
-            "无正当理由逾期不补正的，视为放弃申请（{article}，办理结果 other_1）",
+            "无正当理由逾期不补正的，视为放弃申请（{article}，办理结果：{outcome}）",
             event=event.index,
             served=served.date,
             days=workdays,
             source="补正告知写明" if event.limit_workdays else "默认设置",
             article=self.regime.correction_article,
+            outcome=outcome_label("other_1"),
         )
 
     def _correction_received(self, event: Event) -> None:

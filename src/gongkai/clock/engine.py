@@ -306,7 +306,7 @@ class _Run(CorrectionRules, PauseRules, ServiceRules):
             self._close(pause, event.date, "作出答复，暂停结束", None)
         self.replied = event
         self.awaiting_at_reply = self.status is ST_AWAITING_CORRECTION
-        template = "作出答复，办理结果：{label}（{key}）"
+        template = "作出答复，办理结果：{label}"  # the key is in the step's params, not in its text
         late = 0
         if self.status is ST_RUNNING:
             if event.date > self.due:

@@ -25,6 +25,7 @@ from gongkai.clock.state import (
     RunState,
     error,
 )
+from gongkai.outcomes import outcome_label
 
 
 class PauseRules(RunState):
@@ -138,11 +139,12 @@ class PauseRules(RunState):
             fee.limit,
             SK_FEE_LIMIT,
             "缴费期限：自申请人收到收费通知（{served}）次日起{days}个工作日（{basis}）；"
-            "逾期未缴纳的，视为放弃申请（办理结果 other_2）",
+            "逾期未缴纳的，视为放弃申请（办理结果：{outcome}）",
             event=event.index,
             served=served.date,
             days=days,
             basis=FEE_BASIS,
+            outcome=outcome_label("other_2"),
         )
 
     def _fee_paid(self, event: Event) -> None:

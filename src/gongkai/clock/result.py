@@ -20,6 +20,7 @@ from gongkai.clock.timeline import (
     opening_facts,
     render,
 )
+from gongkai.outcomes import outcome_label
 
 
 class Status(StrEnum):
@@ -46,6 +47,11 @@ class Withdrawal:
     as_of: dt.date  # the first day after the limit
     outcome: str  # table-3 row key: other_1 (no correction) or other_2 (fee not paid)
     reason: str
+
+    @property
+    def outcome_label(self) -> str:
+        """The table-3 row in words, as the pages show it (the key is for machines)."""
+        return outcome_label(self.outcome)
 
     def to_dict(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(), "outcome": self.outcome, "reason": self.reason}

@@ -158,6 +158,15 @@ def _continues(previous: _PageTable, table: _PageTable) -> bool:
     )
 
 
+# PDFium's error codes in words for the user (its own messages are English).
+_PDFIUM_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "文件无法打开或不完整",
+    pdfium_c.FPDF_ERR_FORMAT: "不是有效的 PDF 格式或文件已损坏",
+    pdfium_c.FPDF_ERR_SECURITY: "使用了不支持的加密或安全设置",
+    pdfium_c.FPDF_ERR_PAGE: "页面无法读取",
+}
+
+
 def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     if b"%PDF" not in data[:1024]:
         raise UnreadableError(f"{source}：不是 PDF 文件（缺少 %PDF 文件头）")
@@ -166,7 +175,8 @@ def _open(data: bytes, source: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise UnreadableError(f"{source}：PDF 已加密，需要密码才能打开，无法读取") from None
-        raise UnreadableError(f"{source}：PDF 文件已损坏，无法解析（{exc}）") from None
+        reason = _PDFIUM_REASONS.get(getattr(exc, "err_code", None), "原因不明")
+        raise UnreadableError(f"{source}：PDF 文件已损坏，无法解析（{reason}）") from None
     pages = len(pdf)
     if not pages:
         pdf.close()
@@ -231,10 +241,8 @@ def load_pdf(data: bytes, source: str) -> Document:
                 lines.append((text, repair(text), content.number, box))
     except UnreadableError:
         raise
-    except Exception as exc:  # PDFium reports broken content streams in many ways
-        raise UnreadableError(
-            f"{source}：PDF 文件已损坏，无法解析（{type(exc).__name__}）"
-        ) from None
+    except Exception:  # PDFium reports broken content streams in many ways
+        raise UnreadableError(f"{source}：PDF 文件已损坏，无法解析（页面内容无法读取）") from None
     finally:
         pdf.close()
         slow.close()
