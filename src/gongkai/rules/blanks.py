@@ -41,7 +41,8 @@ BLANKS = (
     ),
     # （待补充）【待定】（需填写）
     Blank(
-        "待补充标记", re.compile(f"{_OPEN}(?:待|需|须)?(?:{_FILL}|定|确认)(?:内容|数据)?{_CLOSE}")
+        "待补充标记",
+        re.compile(f"{_OPEN}(?:(?:待|需|须)?{_FILL}|待定|待确认)(?:内容|数据)?{_CLOSE}"),
     ),
     # 费用情况：待补充。 — standing alone between stops, not 有待补充完善
     Blank(
