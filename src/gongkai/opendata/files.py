@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from openpyxl import Workbook
@@ -50,7 +51,7 @@ class BulkFile:
     content: bytes
     reports: int
 
-    @property
+    @cached_property  # a year's CSV is tens of MB: hashed once
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
 
@@ -134,6 +135,7 @@ def year_files(year: int, reports: Iterable[PublishedReport]) -> list[BulkFile]:
     ]
 
 
+@cache  # made from the format tables, which do not change while the process runs
 def dictionary_file() -> BulkFile:
     rows = map(dictionary.entry_row, dictionary.entries())
     return BulkFile(DICTIONARY_NAME, "dictionary", csv_bytes(dictionary.HEADER_LABELS, rows), 0)
