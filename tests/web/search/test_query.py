@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from gongkai.text.search import parse_query
-from gongkai.web.search.query import Filters, search
+from gongkai.web.search.query import Filters, Results, search
 from tests.web.conftest import Tree
 from tests.web.search.published import Staff, catalogue_item, regulatory_document
 
@@ -78,3 +78,20 @@ def test_year_kind_and_category(published: Tree) -> None:
 
 def test_an_empty_query_finds_nothing(published: Tree) -> None:
     assert _titles("") == [] and _titles("，。") == []
+
+
+def test_pages_run_on_from_the_title_matches_to_the_others(published: Tree) -> None:
+    everything = _titles("预算")
+    results = Results(parse_query("预算"), Filters())
+    assert results.count() == 5 and not results.more
+    assert [e.title for e in results[3:5]] == everything[3:5]  # across the boundary
+    assert results[4].title == "东湖区2023年部门决算"
+    with pytest.raises(IndexError):
+        results[5]
+
+
+def test_counting_stops_at_the_cap(published: Tree) -> None:
+    results = Results(parse_query("预算"), Filters(), cap=3)
+    assert results.count() == 3 and results.more
+    assert [e.title for e in results] == _titles("预算")[:3]
+    assert len(results[2:10]) == 1

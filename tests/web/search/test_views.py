@@ -103,3 +103,13 @@ def test_many_results_are_paged(tree: Tree, staff: Staff) -> None:
     assert "共找到 21 条" in first and first.count('data-testid="search-hit"') == 20
     second = client.get("/search/", {"q": "预算", "page": 2}).content.decode()
     assert second.count('data-testid="search-hit"') == 1
+
+
+def test_a_capped_count_says_so(tree: Tree, staff: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.web.search import query
+
+    monkeypatch.setattr(query, "RESULT_CAP", 2)
+    for i in range(3):
+        catalogue_item(staff, tree.city, f"第{i + 1}批预算项目")
+    html = Client().get("/search/", {"q": "预算"}).content.decode()
+    assert "超过 2 条，仅列出前 2 条" in html and html.count('data-testid="search-hit"') == 2

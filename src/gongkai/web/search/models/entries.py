@@ -47,9 +47,12 @@ class SearchEntry(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["source", "object_id"], name="search_source_unique"),
         )
+        # Newest first, also within a filter: the database walks these until a page is full.
         indexes = (
             models.Index(fields=["date", "id"], name="search_date_idx"),
-            models.Index(fields=["year", "kind"], name="search_year_kind_idx"),
+            models.Index(fields=["year", "date", "id"], name="search_year_date_idx"),
+            models.Index(fields=["category", "date", "id"], name="search_category_date_idx"),
+            models.Index(fields=["agency", "date", "id"], name="search_agency_date_idx"),
         )
 
     def __str__(self) -> str:

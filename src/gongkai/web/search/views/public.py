@@ -48,8 +48,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         context["query"] = query
         if context["searched"] and not query:
             context["error"] = "检索词中没有可检索的汉字、字母或数字。"
-        page = Paginator(search(query, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
-        context["page"] = page
+        results = search(query, form.filters())
+        paginator: Paginator[SearchEntry] = Paginator(results, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        context["page"], context["more"] = page, results.more
         context["hits"] = [_hit(entry, query) for entry in page]
     elif form.is_bound:
         context["error"] = error_text(form)
