@@ -187,9 +187,10 @@ def _requests(client: Any) -> dict[str, list[str]]:
     """Each endpoint's URLs: typical filters, and a page further on by cursor."""
     city, district, department = 101, 142, 102  # a city government, a district, a department
 
-    def later(url: str) -> str:
-        body = json.loads(client.get(url).content)
-        return f"{url}{'&' if '?' in url else '?'}cursor={body['next_cursor']}"
+    def later(url: str) -> list[str]:
+        """The next page's URL, when there is one."""
+        cursor = json.loads(client.get(url).content)["next_cursor"]
+        return [f"{url}{'&' if '?' in url else '?'}cursor={cursor}"] if cursor else []
 
     groups = {
         "agencies": [
@@ -223,8 +224,7 @@ def _requests(client: Any) -> dict[str, list[str]]:
         ],
     }
     for urls in groups.values():
-        urls.append(later(urls[0]))
-        urls.append(later(later(urls[1])) if "region" in urls[1] else later(urls[1]))
+        urls += later(urls[0]) + later(urls[1])
     return groups
 
 

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.models.agency import in_subtree_q
-from gongkai.web.annual.models import ReportVersion
+from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
 from gongkai.web.catalogue.models import DisclosureItem
 from gongkai.web.registers.models import RegulatoryDocument
 
@@ -111,6 +111,38 @@ def published_versions() -> QuerySet[ReportVersion]:
 def current_versions() -> QuerySet[ReportVersion]:
     """The latest published version of each report: what the report now says."""
     return published_versions().filter(number=F("draft__published_version"))
+
+
+def published_drafts(
+    *,
+    agency: int | None = None,
+    region: int | None = None,
+    year: int | None = None,
+    scope: str | None = None,
+) -> QuerySet[AnnualReportDraft]:
+    """The published reports (agency × year × scope) matching the filters.
+
+    Lists filter the reports first and then take their versions: the version table knows
+    neither year nor agency, and a join ordered by version id would walk every earlier
+    year's versions before reaching the year asked for."""
+    drafts = AnnualReportDraft.objects.filter(agency__is_active=True, published_version__gt=0)
+    drafts = in_region(drafts, region, "agency__")
+    if agency is not None:
+        drafts = drafts.filter(agency_id=agency)
+    if year is not None:
+        drafts = drafts.filter(year=year)
+    if scope is not None:
+        drafts = drafts.filter(scope=scope)
+    return drafts.order_by()
+
+
+def version_ids(drafts: QuerySet[AnnualReportDraft], *, current: bool = False) -> list[int]:
+    """The ids of the drafts' published versions (only the current ones if ``current``),
+    in one query without ordering (the page is chosen from the ids)."""
+    rows = ReportVersion.objects.filter(draft__in=drafts).order_by()
+    if current:
+        rows = rows.filter(number=F("draft__published_version"))
+    return list(rows.values_list("pk", flat=True))
 
 
 def published_items(today: dt.date) -> QuerySet[DisclosureItem]:

@@ -1,21 +1,27 @@
-"""The API's response shapes (pydantic, via ninja): they are the OpenAPI schema."""
+"""The API's response shapes: they are the OpenAPI schema.
+
+Plain pydantic models, not ninja's ``Schema``: the answers are built from Python values,
+and ninja's attribute resolver (for ORM objects) costs several times the validation itself."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from gongkai.analytics import Rate
 
 
-class Error(Schema):
+class Out(BaseModel):
+    """Every response shape."""
+
+
+class Error(Out):
     detail: str = Field(description="错误说明（中文）")
 
 
-class RateOut(Schema):
+class RateOut(Out):
     numerator: int
     denominator: int
     value: float | None = Field(description="比率；样本少于 10 时为 null（样本不足）")
@@ -27,12 +33,12 @@ class RateOut(Schema):
         return cls(numerator=rate.numerator, denominator=rate.denominator, value=rate.value)
 
 
-class AgencyRef(Schema):
+class AgencyRef(Out):
     id: int
     name: str
 
 
-class AgencyOut(Schema):
+class AgencyOut(Out):
     id: int
     name: str
     short_name: str
@@ -54,12 +60,12 @@ class AgencyDetail(AgencyOut):
     children: list[AgencyRef]
 
 
-class AgencyPage(Schema):
+class AgencyPage(Out):
     items: list[AgencyOut]
     next_cursor: str | None
 
 
-class ReportVersionOut(Schema):
+class ReportVersionOut(Out):
     id: int
     agency: AgencyRef
     year: int
@@ -70,7 +76,7 @@ class ReportVersionOut(Schema):
     correction_note: str
 
 
-class ReportVersionPage(Schema):
+class ReportVersionPage(Out):
     items: list[ReportVersionOut]
     next_cursor: str | None
 
@@ -79,7 +85,7 @@ class ReportDetail(ReportVersionOut):
     report: dict[str, Any] = Field(description="规范 JSON（gongkai.annual-report/1）")
 
 
-class FindingOut(Schema):
+class FindingOut(Out):
     rule: str
     severity: str
     message: str
@@ -89,12 +95,12 @@ class FindingOut(Schema):
     column: str | None = None
 
 
-class FindingList(Schema):
+class FindingList(Out):
     report_id: int
     items: list[FindingOut]
 
 
-class CatalogueItemOut(Schema):
+class CatalogueItemOut(Out):
     id: int
     agency_id: int
     index_number: str
@@ -111,12 +117,12 @@ class CatalogueItemOut(Schema):
     url: str
 
 
-class CatalogueItemPage(Schema):
+class CatalogueItemPage(Out):
     items: list[CatalogueItemOut]
     next_cursor: str | None
 
 
-class DocumentOut(Schema):
+class DocumentOut(Out):
     id: int
     agency_id: int
     kind: str = Field(description="regulations 规章；normative_documents 行政规范性文件")
@@ -131,20 +137,20 @@ class DocumentOut(Schema):
     end_reason: str
 
 
-class DocumentPage(Schema):
+class DocumentPage(Out):
     at: dt.date = Field(description="现行有效的判断日期")
     items: list[DocumentOut]
     next_cursor: str | None
 
 
-class FigureOut(Schema):
+class FigureOut(Out):
     applications: int | None = Field(description="本年新收与上年结转申请数（总计列）")
     disclosed: RateOut | None = Field(description="实质公开率：予以公开与部分公开占已作决定的比例")
     review_corrected: RateOut | None = Field(description="行政复议纠错率")
     suit_corrected: RateOut | None = Field(description="行政诉讼纠错率")
 
 
-class AgencyYearStatistics(Schema):
+class AgencyYearStatistics(Out):
     agency: AgencyRef
     year: int
     report_id: int = Field(description="所依据的已公开年报版本")
@@ -155,12 +161,12 @@ class AgencyYearStatistics(Schema):
     warnings: int
 
 
-class AgencyStatisticsPage(Schema):
+class AgencyStatisticsPage(Out):
     items: list[AgencyYearStatistics]
     next_cursor: str | None
 
 
-class RegionStatistics(Schema):
+class RegionStatistics(Out):
     region: AgencyRef
     year: int
     agencies: int = Field(description="地区内在用机关数（含本级）")
@@ -173,7 +179,7 @@ class RegionStatistics(Schema):
     )
 
 
-class CaseStatistics(Schema):
+class CaseStatistics(Out):
     agency: AgencyRef
     year: int
     received: int
@@ -183,11 +189,11 @@ class CaseStatistics(Schema):
     outcomes: dict[str, int] = Field(description="当年办结件数，按办理结果（表3行）")
 
 
-class CaseStatisticsList(Schema):
+class CaseStatisticsList(Out):
     items: list[CaseStatistics]
 
 
-class OverdueCase(Schema):
+class OverdueCase(Out):
     id: int
     number: str
     agency: AgencyRef
@@ -198,7 +204,7 @@ class OverdueCase(Schema):
     provisional: bool = Field(description="期限为暂定（当年节假日通知未载入）")
 
 
-class OverdueCasePage(Schema):
+class OverdueCasePage(Out):
     today: dt.date
     items: list[OverdueCase]
     next_cursor: str | None

@@ -8,6 +8,7 @@ read. A version never changes, so each one is parsed once per process.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,23 +21,26 @@ from gongkai.rules.rollup import sum_reports
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annual.builder import to_json
 from gongkai.web.annual.models import ReportVersion
-from gongkai.web.api.queries import current_versions
+from gongkai.web.annual.models.report import severity_counts
+from gongkai.web.api.queries import current_versions, published_drafts, version_ids
 
-_PARSED: dict[int, AnnualReport] = {}
+# version id → (its report, its findings per severity); a version never changes
+_PARSED: dict[int, tuple[AnnualReport, Counter[str]]] = {}
 _PARSED_LIMIT = 50_000
 
 
-def reports(version_ids: Iterable[int]) -> dict[int, AnnualReport]:
-    """The published versions' reports by id, reading only those not parsed before."""
+def reports(version_ids: Iterable[int]) -> dict[int, tuple[AnnualReport, Counter[str]]]:
+    """The published versions' reports and finding counts by id, reading only those not
+    read before."""
     wanted = list(version_ids)
     missing = [pk for pk in wanted if pk not in _PARSED]
     if len(_PARSED) + len(missing) > _PARSED_LIMIT:
         _PARSED.clear()
         missing = wanted
     if missing:
-        rows = ReportVersion.objects.filter(pk__in=missing).values_list("pk", "data")
-        for pk, data in rows.iterator(chunk_size=500):
-            _PARSED[pk] = from_dict(data)
+        rows = ReportVersion.objects.filter(pk__in=missing).values_list("pk", "data", "findings")
+        for pk, data, findings in rows.iterator(chunk_size=500):
+            _PARSED[pk] = (from_dict(data), severity_counts(findings))
     return {pk: _PARSED[pk] for pk in wanted}
 
 
@@ -55,12 +59,14 @@ class RegionRollup:
 def region_rollup(region: Agency, year: int) -> RegionRollup:
     members = Agency.objects.subtree(region).filter(is_active=True)
     member_ids = list(members.values_list("pk", flat=True))
+    drafts = published_drafts(region=region.pk, year=year, scope="agency")
     versions = dict(
         current_versions()
-        .filter(draft__agency__in=members, draft__year=year, draft__scope="agency")
+        .filter(pk__in=version_ids(drafts, current=True))
+        .order_by()
         .values_list("pk", "draft__agency_id")
     )
-    parsed = reports(sorted(versions))
+    parsed = {pk: report for pk, (report, _) in reports(sorted(versions)).items()}
     fmt = format_for_year(year).id
     included = [pk for pk, r in parsed.items() if r.format == fmt]
     excluded = [pk for pk, r in parsed.items() if r.format != fmt]

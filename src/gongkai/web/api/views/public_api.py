@@ -21,7 +21,7 @@ from gongkai.agency_kinds import AGENCY_KINDS
 from gongkai.analytics import ReportFigures, figures
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.models.agency import path_ids
-from gongkai.web.annual.models.report import SCOPE_CHOICES, severity_counts
+from gongkai.web.annual.models.report import SCOPE_CHOICES
 from gongkai.web.api import cursors, queries, statistics
 from gongkai.web.api.conditional import json_response
 from gongkai.web.api.schemas import (
@@ -140,15 +140,15 @@ def reports(
     cursor: str | None = CURSOR,
     limit: int = LIMIT,
 ) -> HttpResponse:
+    choice("scope", scope, dict(SCOPE_CHOICES))
     rows = queries.current_versions() if current else queries.published_versions()
-    rows = queries.in_region(rows, region, "draft__agency__")
-    if agency is not None:
-        rows = rows.filter(draft__agency_id=agency)
-    if year is not None:
-        rows = rows.filter(draft__year=year)
-    if choice("scope", scope, dict(SCOPE_CHOICES)):
-        rows = rows.filter(draft__scope=scope)
-    page = cursors.page(rows.values(*queries.VERSION_FIELDS), cursor, limit, key="id")
+    shown = rows.values(*queries.VERSION_FIELDS)
+    if (agency, region, year, scope) == (None, None, None, None):
+        page = cursors.page(shown, cursor, limit, key="id")
+    else:
+        found = queries.published_drafts(agency=agency, region=region, year=year, scope=scope)
+        ids = queries.version_ids(found, current=bool(current))
+        page = cursors.page_by_ids(shown, ids, cursor, limit, key="id")
     payload = ReportVersionPage(
         items=[_version(r) for r in page.rows], next_cursor=page.next_cursor
     )
@@ -298,18 +298,14 @@ def agency_statistics(
     cursor: str | None = CURSOR,
     limit: int = LIMIT,
 ) -> HttpResponse:
-    rows = queries.in_region(queries.current_versions(), region, "draft__agency__")
-    rows = rows.filter(draft__scope="agency")
-    if year is not None:
-        rows = rows.filter(draft__year=year)
-    if agency is not None:
-        rows = rows.filter(draft__agency_id=agency)
-    fields = (*queries.VERSION_FIELDS, "findings")
-    page = cursors.page(rows.values(*fields), cursor, limit, key="draft_id")
+    found = queries.published_drafts(agency=agency, region=region, year=year, scope="agency")
+    shown = queries.current_versions().values(*queries.VERSION_FIELDS)
+    drafts = found.values_list("pk", flat=True)
+    page = cursors.page_by_ids(shown, drafts, cursor, limit, key="draft_id")
     parsed = statistics.reports(r["id"] for r in page.rows)
     items = []
     for r in page.rows:
-        counts = severity_counts(r["findings"])
+        report, counts = parsed[r["id"]]
         items.append(
             AgencyYearStatistics(
                 agency=AgencyRef(id=r["draft__agency_id"], name=r["draft__agency__name"]),
@@ -317,7 +313,7 @@ def agency_statistics(
                 report_id=r["id"],
                 version=r["number"],
                 published_on=r["published_on"],
-                figures=_figures(figures(parsed[r["id"]], region="")),
+                figures=_figures(figures(report, region="")),
                 errors=counts.get("error", 0),
                 warnings=counts.get("warning", 0),
             )
