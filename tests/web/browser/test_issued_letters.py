@@ -109,3 +109,40 @@ def test_the_reply_stays_as_issued_after_a_correction(
     assert case.applicant_name == "张山明"
     entry = AuditEntry.objects.get(case=case, action="correct_details")
     assert entry.changes["applicant_name"] == {"from": "张三明", "to": "张山明"}
+
+
+def test_the_intake_duplicate_hint_takes_a_long_description(
+    staff_page: Any, live_server: Any, tree: Any, role_users: dict[str, Any]
+) -> None:
+    from gongkai.web.cases import services
+
+    base, handler = live_server.url, role_users["handler"]
+    long = ("2024年临川市老旧小区改造项目的招标文件、中标通知书和施工合同" * 200)[:5000]
+    earlier = services.register(
+        tree.city,
+        handler,
+        channel="in_person",
+        submitted_on=services.today(),
+        applicant_type="natural_person",
+        applicant_name="王小明",
+        id_type="id_card",
+        id_number="110105198506120026",
+        phone="13912345678",
+        description=long,
+        form_wanted="electronic",
+        delivery_wanted="email",
+    )
+    page = staff_page
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", handler.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/cases/new/")
+    page.fill('input[name="applicant_name"]', "王小明")
+    page.fill('input[name="id_number"]', "110105198506120026")
+    with page.expect_response(lambda r: "/cases/new/duplicates/" in r.url) as info:
+        page.fill('textarea[name="description"]', long)
+        page.locator('textarea[name="description"]').dispatch_event("change")
+    assert info.value.request.method == "POST" and info.value.ok
+    expect(page.locator('[data-testid="duplicates"]')).to_contain_text(earlier.number)
