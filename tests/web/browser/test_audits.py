@@ -20,6 +20,7 @@ from tests.web import browser_support
 from tests.web.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PDF_TIMEOUT_MS = 60_000
 REPORTS = ("012.pdf", "013.pdf", "014.pdf", "001.txt")  # 洪泽区 2023, 2024; 淮安市; 河北省科技厅
 
 
@@ -87,7 +88,8 @@ def test_corpus_finding_dismissal_rerun_and_comparison(
     page.wait_for_url(f"{base}/audits/*/reports/*/compare/")
     assert "2023→2024" in (page.text_content("h1") or "")
     assert "%" in (page.text_content("[data-testid=sections]") or "")
-    with page.expect_download() as download_info:
-        page.click("[data-testid=pdf]")
+    # rendering the comparison PDF takes seconds of CPU; a loaded machine needs more
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download_info:
+        page.click("[data-testid=pdf]", timeout=PDF_TIMEOUT_MS)
     pdf = Path(download_info.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
