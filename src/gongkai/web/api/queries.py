@@ -139,10 +139,13 @@ def published_drafts(
 def version_ids(drafts: QuerySet[AnnualReportDraft], *, current: bool = False) -> list[int]:
     """The ids of the drafts' published versions (only the current ones if ``current``),
     in one query without ordering (the page is chosen from the ids)."""
-    rows = ReportVersion.objects.filter(draft__in=drafts).order_by()
-    if current:
-        rows = rows.filter(number=F("draft__published_version"))
-    return list(rows.values_list("pk", flat=True))
+    rows = ReportVersion.objects.filter(draft__in=drafts.values("pk")).order_by()
+    if not current:
+        return list(rows.values_list("pk", flat=True))
+    # the current number per report, compared here: a join on it would scan every report
+    numbers = dict(drafts.values_list("pk", "published_version"))
+    triples = rows.values_list("pk", "draft_id", "number")
+    return [pk for pk, draft, number in triples if numbers.get(draft) == number]
 
 
 def published_items(today: dt.date) -> QuerySet[DisclosureItem]:
