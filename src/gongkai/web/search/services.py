@@ -31,7 +31,7 @@ def _entry(source: Source, obj: Any, fields: Fields) -> SearchEntry:
         year=fields.year,
         date=fields.date,
         url=fields.url[:500],
-        tokens=token_string(document_tokens(fields.title, fields.text)),
+        tokens=token_string(document_tokens(fields.title, fields.text, fields.also)),
         title_tokens=token_string(document_tokens(fields.title)),
     )
 

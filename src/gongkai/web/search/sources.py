@@ -32,6 +32,7 @@ class Fields:
     category: str = ""
     status: str = ""
     url: str = ""
+    also: str = ""  # searched but not shown (issuing body, numbers)
 
 
 def catalogue_fields(item: DisclosureItem) -> Fields | None:
@@ -41,11 +42,8 @@ def catalogue_fields(item: DisclosureItem) -> Fields | None:
         kind="catalogue",
         agency_id=item.agency_id,
         title=item.title,
-        text="\n".join(
-            t
-            for t in (item.summary, item.issuing_body, item.document_number, item.index_number)
-            if t
-        ),
+        text=item.summary,
+        also=" ".join((item.issuing_body, item.document_number, item.index_number)),
         year=item.published.year,
         date=item.published,
         number=item.document_number,
@@ -58,7 +56,7 @@ def catalogue_fields(item: DisclosureItem) -> Fields | None:
 def register_fields(doc: RegulatoryDocument) -> Fields | None:
     if doc.published is None:
         return None
-    text = [doc.get_kind_display(), doc.document_number, doc.amendment_note, doc.end_basis]
+    text = [doc.amendment_note, doc.end_basis]
     return Fields(
         kind=doc.kind,
         agency_id=doc.agency_id,
@@ -68,6 +66,7 @@ def register_fields(doc: RegulatoryDocument) -> Fields | None:
         date=doc.published,
         number=doc.document_number,
         status=doc.status_label,
+        also=f"{doc.get_kind_display()} {doc.document_number}",
     )
 
 
