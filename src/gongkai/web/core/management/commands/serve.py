@@ -49,10 +49,12 @@ def _stop(process: subprocess.Popen[bytes], first: signal.Signals) -> None:
 
 class Command(BaseCommand):
     help = "启动平台（runserver）和任务队列（run_huey），一起启动、一起停止（Ctrl-C）"
+    requires_system_checks: list[str] = []  # runserver checks; --skip-checks is passed on
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default=DEFAULT_ADDRPORT)
         parser.add_argument("--noreload", action="store_true", help="修改代码后不自动重启")
+        parser.add_argument("--skip-checks", action="store_true", help="启动时不运行系统检查")
 
     def handle(self, *args: Any, **options: Any) -> None:
         addrport: str = options["addrport"]
@@ -62,7 +64,10 @@ class Command(BaseCommand):
         env.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
         env.setdefault("GONGKAI_SITE_URL", site_url(addrport))
         django = [sys.executable, "-m", "django"]
-        web = [*django, "runserver", addrport, *(["--noreload"] if options["noreload"] else [])]
+        flags = [
+            f"--{name}" for name in ("noreload", "skip-checks") if options[name.replace("-", "_")]
+        ]
+        web = [*django, "runserver", addrport, *flags]
         children: list[tuple[subprocess.Popen[bytes], signal.Signals]] = []
         if settings.HUEY.get("immediate"):
             self.stdout.write("任务在请求中立即执行（GONGKAI_HUEY_IMMEDIATE=1），不启动任务进程。")
