@@ -48,3 +48,20 @@ def test_region_rollup_sums_the_published_reports(client: Client, world: World) 
     assert body["figures"]["applications"] == sum(_applications(v.data) for v in members)
     empty = get_json(client, f"/api/v1/statistics/regions/{tree.other_city.pk}?year=2024")
     assert empty["report"] is None and empty["report_ids"] == [] and empty["figures"] is None
+
+
+def test_region_rollup_follows_a_new_version(client: Client, world: World) -> None:
+    from gongkai.web.annual import services as annual
+    from tests.web.api.world import PUBLISH_STEPS
+
+    url = f"/api/v1/statistics/regions/{world.tree.city.pk}?year=2024"
+    before = get_json(client, url)["report_ids"]
+    district = world.people["district"] | {"supervisor": world.people["supervisor"]}
+    draft = world.versions["district"].draft
+    draft = annual.perform(draft, "correct", by=district["head"], comment="更正")
+    for action, who in (*PUBLISH_STEPS, ("publish", "head")):
+        draft = annual.perform(draft, action, by=district[who])
+    after = get_json(client, url)["report_ids"]
+    newest = draft.versions.order_by("-number").first()
+    assert newest is not None and newest.pk in after and world.versions["district"].pk in before
+    assert world.versions["district"].pk not in after

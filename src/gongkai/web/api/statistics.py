@@ -56,6 +56,12 @@ class RegionRollup:
     figures: ReportFigures | None
 
 
+# A roll-up depends only on the region's members and their current versions (which never
+# change), so it is kept per process under exactly those: a province's takes seconds.
+_ROLLUPS: dict[tuple[Any, ...], RegionRollup] = {}
+_ROLLUPS_LIMIT = 256
+
+
 def region_rollup(region: Agency, year: int) -> RegionRollup:
     members = Agency.objects.subtree(region).filter(is_active=True)
     member_ids = list(members.values_list("pk", flat=True))
@@ -66,6 +72,18 @@ def region_rollup(region: Agency, year: int) -> RegionRollup:
         .order_by()
         .values_list("pk", "draft__agency_id")
     )
+    key = (region.pk, region.name, year, tuple(member_ids), tuple(sorted(versions.items())))
+    cached = _ROLLUPS.get(key)
+    if cached is None:
+        if len(_ROLLUPS) >= _ROLLUPS_LIMIT:
+            _ROLLUPS.clear()
+        cached = _ROLLUPS[key] = _rollup(region, year, member_ids, versions)
+    return cached
+
+
+def _rollup(
+    region: Agency, year: int, member_ids: list[int], versions: dict[int, int]
+) -> RegionRollup:
     parsed = {pk: report for pk, (report, _) in reports(sorted(versions)).items()}
     fmt = format_for_year(year).id
     included = [pk for pk, r in parsed.items() if r.format == fmt]
