@@ -21,6 +21,7 @@ CONTEXTS: dict[str, dict[str, Any]] = {
     "portal_submitted": {"tracking_number": "20250303-ABC123", "agency": "临川市人民政府"},
     "portal_confirmed": {"tracking_number": "20250303-ABC123", "agency": "临川市人民政府"},
     "portal_replied": {"tracking_number": "20250303-ABC123", "agency": "临川市人民政府"},
+    "portal_declined": {"tracking_number": "20250303-ABC123", "reason": "不属于政府信息公开申请"},
     "staff_submission": {"tracking_number": "20250303-ABC123", "agency": "临川市人民政府"},
     "staff_reminders": {"lines": ["2025-001：已超过答复期限 2025-03-31"], "day": dt.date.today()},
 }

@@ -142,3 +142,14 @@ def test_the_reply_task_is_scheduled_every_minute() -> None:
     (task,) = [t for t in HUEY._registry.periodic_tasks if t.name.endswith("mail_replies")]
     minutes = [dt.datetime(2025, 3, 3, 10, m) for m in range(60)]
     assert all(task.validate_datetime(when) for when in minutes)
+
+
+def test_a_declined_submission_mails_the_reason(
+    tree: Any, handler: Any, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    application, _ = submitted(tree.city)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline(application, handler, reason="内容为咨询，不属于政府信息公开申请。")
+    (mail,) = mailoutbox
+    assert mail.to == [FIELDS["email"]] and "未受理" in mail.subject
+    assert "内容为咨询，不属于政府信息公开申请。" in mail.body

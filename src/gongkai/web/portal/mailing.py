@@ -3,7 +3,7 @@
 - :func:`submitted`: the applicant gets the tracking number; the agency's confirming
   staff hear of a new submission waiting for them;
 - :func:`confirmed`: the applicant hears the application was accepted (受理), with the date
-  of receipt and the reply due date;
+  of receipt and the reply due date; :func:`declined`: that it was not, and why;
 - :func:`mail_replies`: the queue job that tells applicants a reply was issued and how to
   download it. It reads the case files instead of being called by the cases app, so every
   way a reply is recorded is covered and the cases app knows nothing of the portal; a reply
@@ -71,6 +71,21 @@ def confirmed(application: OnlineApplication, case: Case) -> int:
             "track_url": _track_url(),
         },
         [case.email],  # the case holds the working copy staff may have corrected
+    )
+
+
+def declined(application: OnlineApplication) -> int:
+    return mail.send(
+        "portal_declined",
+        {
+            "applicant": application.applicant_name,
+            "agency": application.agency.name,
+            "tracking_number": application.tracking_number,
+            "submitted_on": application.submitted_on,
+            "reason": application.decline_reason,
+            "track_url": _track_url(),
+        },
+        [application.email],
     )
 
 

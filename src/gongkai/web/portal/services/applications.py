@@ -5,7 +5,8 @@
 - :func:`confirm_receipt` is staff confirming that they received it (Art. 31(三)); it
   registers the case through ``cases.services.register`` with the channel ``online`` and
   mails the applicant that it was accepted.
-- :func:`decline` is staff not accepting a submission (with the reason the applicant sees).
+- :func:`decline` is staff not accepting a submission (with the reason the applicant sees,
+  also mailed).
 - :func:`waiting_count` is how many submissions wait for a user's agencies.
 """
 
@@ -161,4 +162,5 @@ def decline(application: OnlineApplication, by: Any, *, reason: str) -> OnlineAp
     locked.save(update_fields=["declined_at", "declined_by", "decline_reason"])
     application.declined_at, application.declined_by = locked.declined_at, by
     application.decline_reason = reason
+    mailing.declined(locked)  # sent once this transaction commits
     return application
