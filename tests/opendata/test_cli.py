@@ -94,7 +94,7 @@ def test_nothing_published_or_no_folder_is_exit_status_2(tmp_path: Path) -> None
     result = runner.invoke(
         app, ["bulk", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--year", "2022"]
     )
-    assert result.exit_code == 2 and "没有已公开的 2022 年度年度报告" in result.output
+    assert result.exit_code == 2 and "没有已公开的 2022 年度报告" in result.output
     missing = runner.invoke(app, ["bulk", str(tmp_path / "nowhere"), "-o", str(tmp_path / "o")])
     assert missing.exit_code == 2 and "不是文件夹" in missing.output
     (tmp_path / "in" / "bad.json").write_text("{", encoding="utf-8")

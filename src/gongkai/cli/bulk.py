@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -30,25 +31,20 @@ def bulk_command(
         err_console.print(f"[yellow]未收入[/yellow] {note}")
     years = sorted({r.year for r in found.reports if r.year is not None and year in (None, r.year)})
     if not years:
-        which = f" {year} 年度" if year is not None else ""
-        err_console.print(f"[red]没有已公开的{which}年度报告[/red] {reports_dir}")
+        which = f" {year} 年度" if year is not None else "年度"
+        err_console.print(f"[red]没有已公开的{which}报告[/red] {reports_dir}")
         raise typer.Exit(EXIT_UNREADABLE)
     output.mkdir(parents=True, exist_ok=True)
-    files = [f for y in years for f in opendata.year_files(y, found.reports)]
-    files.append(opendata.dictionary_file())
-    for file in files:
-        (output / file.name).write_bytes(file.content)
-    sums = opendata.sha256sums((f.name, f.sha256) for f in files)
-    (output / opendata.SUMS_NAME).write_text(sums, encoding="utf-8")
     table = Table(title=f"开放数据 · {output}")
     for header in ("文件", "报告数", "大小（字节）", "SHA-256"):
         table.add_column(header, overflow="fold")
-    for file in files:
-        table.add_row(
-            file.name,
-            str(file.reports) if file.kind != "dictionary" else "—",
-            str(file.size),
-            file.sha256,
-        )
+    sums: list[tuple[str, str]] = []
+    made = (f for y in years for f in opendata.year_files(y, found.reports))
+    for file in chain(made, [opendata.dictionary_file()]):  # one file's bytes held at a time
+        (output / file.name).write_bytes(file.content)
+        sums.append((file.name, file.sha256))
+        reports = str(file.reports) if file.kind != "dictionary" else "—"
+        table.add_row(file.name, reports, str(file.size), file.sha256)
+    (output / opendata.SUMS_NAME).write_text(opendata.sha256sums(sums), encoding="utf-8")
     console.print(table)
     raise typer.Exit(EXIT_OK)

@@ -7,7 +7,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -127,12 +127,12 @@ WRITERS: dict[str, Callable[[Sequence[PublishedReport]], bytes]] = {
 }
 
 
-def year_files(year: int, reports: Iterable[PublishedReport]) -> list[BulkFile]:
-    """The three files of one year: only that year's published reports."""
+def year_files(year: int, reports: Iterable[PublishedReport]) -> Iterator[BulkFile]:
+    """The three files of one year (only that year's reports), made one at a time so that
+    a caller storing each before the next holds one file's bytes, not three."""
     chosen = ordered(r for r in reports if r.year == year)
-    return [
-        BulkFile(file_name(year, kind), kind, WRITERS[kind](chosen), len(chosen)) for kind in KINDS
-    ]
+    for kind in KINDS:
+        yield BulkFile(file_name(year, kind), kind, WRITERS[kind](chosen), len(chosen))
 
 
 @cache  # made from the format tables, which do not change while the process runs
