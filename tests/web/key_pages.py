@@ -37,7 +37,7 @@ CASE_PAGES = 24  # one case page per state and outcome, at most this many
 class Page:
     name: str  # in the words of the menu, for the failure message
     url: str
-    post: dict[str, str] | None = None  # an htmx fragment fetched by POST
+    post: dict[str, str] | None = None  # posted (a form sent back with its errors, a fragment)
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def pages_of(role: str, world: World, case_pages: int = CASE_PAGES) -> list[Page
             Page("网上申请首页", "/portal/"),
             Page("机关公开指南", f"/portal/agencies/{agency}/"),
             Page("填写申请", f"/portal/agencies/{agency}/apply/"),
+            Page("提交空白申请", f"/portal/agencies/{agency}/apply/", {}),
             Page("查询办理进度", "/portal/track/"),
         ] + [Page(f"办理进度 {number}", f"/portal/track/{number}/") for number, _ in world.tracking]
     user = User.objects.get(username=ACCOUNTS[role])
@@ -132,6 +133,7 @@ def pages_of(role: str, world: World, case_pages: int = CASE_PAGES) -> list[Page
             *common,
             Page("工作台", "/cases/dashboard/"),
             Page("登记申请", "/cases/new/"),
+            Page("登记空白申请", "/cases/new/", {}),
             *_duplicate_hint(user),
             Page("网上申请", "/portal/inbox/"),
             Page("提醒", "/cases/notifications/"),
