@@ -83,3 +83,19 @@ def test_make_run_serves_the_queue_on_the_port_given() -> None:
         ["make", "-n", "run"], cwd=root, capture_output=True, text=True, check=True
     ).stdout
     assert "gongkai web serve 127.0.0.1:8000" in default
+
+
+def test_serve_links_mail_to_the_address_it_listens_on() -> None:
+    from gongkai.web.core.management.commands.serve import site_url
+
+    assert site_url("8080") == "http://127.0.0.1:8080"
+    assert site_url("0.0.0.0:80") == "http://127.0.0.1:80"
+    assert site_url("192.168.1.5:8000") == "http://192.168.1.5:8000"
+
+
+def test_serve_names_a_bad_address() -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="地址 'localhost' 无效"):
+        call_command("serve", "localhost")
