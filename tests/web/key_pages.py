@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from gongkai.web.accounts import permissions
 from gongkai.web.accounts.models import User
 from gongkai.web.annual.models import AnnualReportDraft
+from gongkai.web.audits.models import AuditFinding, AuditReport
 from gongkai.web.audits.services import ingest
 from gongkai.web.cases import queries
 from gongkai.web.cases.models import Case
@@ -43,7 +44,7 @@ class Page:
 @dataclass(frozen=True)
 class World:
     tracking: list[tuple[str, str]]  # the demo's online applications: (number, access code)
-    project: int  # the audit project's pk
+    audit_pages: list[Page]  # the audit project's pages
 
 
 def demo_world() -> World:
@@ -62,7 +63,16 @@ def demo_world() -> World:
         ("损坏的年报.pdf", b"%PDF-1.7\n" + b"\x00broken" * 64),
     ]
     ingest.add_files(project, files, by=supervisor)
-    return World(tracking=tracking, project=project.pk)
+    later = AuditReport.objects.filter(document__project=project, year=2023).first()
+    finding = AuditFinding.objects.filter(project=project).order_by("pk").first()
+    assert later is not None and finding is not None, "the 2023 report was not audited"
+    audit_pages = [
+        Page("审核项目", f"/audits/{project.pk}/"),
+        Page("审核发现", f"/audits/{project.pk}/findings/{finding.pk}/"),
+        Page("两年对比", f"/audits/{project.pk}/reports/{later.pk}/compare/"),
+        Page("统计分析", f"/audits/{project.pk}/analytics/"),
+    ]
+    return World(tracking=tracking, audit_pages=audit_pages)
 
 
 def _case_pages(user: User, limit: int) -> list[Page]:
@@ -146,8 +156,7 @@ def pages_of(role: str, world: World, case_pages: int = CASE_PAGES) -> list[Page
             Page("下级机关案件", "/cases/supervision/"),
             Page("年报报送情况", "/annual/overview/"),
             Page("年度排名", "/annual/ranking/"),
-            Page("审核项目", f"/audits/{world.project}/"),
-            Page("统计分析", f"/audits/{world.project}/analytics/"),
+            *world.audit_pages,
             *_case_pages(user, case_pages),
             *_report_page(user),
         ]
