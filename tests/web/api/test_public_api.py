@@ -123,7 +123,7 @@ def test_etag_and_last_modified_answer_304(client: Client, world: World) -> None
     )
 
 
-def test_etag_changes_when_a_new_version_is_published(client: Client, world: World) -> None:
+def test_etag_changes_when_the_data_does(client: Client, world: World) -> None:
     before = client.get("/api/v1/reports")["ETag"]
     ReportVersion.objects.filter(pk=world.versions["district"].pk).update(note="x")
     assert client.get("/api/v1/reports")["ETag"] != before
