@@ -53,7 +53,7 @@ def test_a_starting_consumer_runs_the_reminders_once(
     from gongkai.web.cases import services, tasks
 
     calls: list[int] = []
-    monkeypatch.setattr(services, "send_reminders", lambda: calls.append(1) or _RUN)
+    monkeypatch.setattr(services, "send_reminders", lambda refresh: calls.append(1) or _RUN)
     monkeypatch.setattr(tasks, "_enqueued", [])
     startup = HUEY._startup  # what each worker of a consumer calls as it starts
     for _ in range(2):  # two worker threads of one consumer
@@ -67,7 +67,7 @@ def test_a_second_run_while_one_is_under_way_is_skipped(
 ) -> None:
     from gongkai.web.cases import services, tasks
 
-    monkeypatch.setattr(services, "send_reminders", lambda: _RUN)
+    monkeypatch.setattr(services, "send_reminders", lambda refresh: _RUN)
     with tasks.REMINDER_LOCK:
         assert tasks.reminders.call_local().startswith("skipped")
     assert tasks.reminders.call_local() == "refreshed=0 notified=2 emailed=1"
@@ -99,3 +99,20 @@ def test_serve_names_a_bad_address() -> None:
 
     with pytest.raises(CommandError, match="地址 'localhost' 无效"):
         call_command("serve", "localhost")
+
+
+def test_the_open_cases_are_refreshed_once_a_day(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.web.cases import services, tasks
+
+    refreshes: list[bool] = []
+    monkeypatch.setattr(
+        services, "send_reminders", lambda refresh: refreshes.append(refresh) or _RUN
+    )
+    day = [datetime(2025, 3, 3).date()]
+    monkeypatch.setattr(services, "today", lambda: day[0])
+    HUEY.get(tasks.REFRESHED_ON)  # forget an earlier test's day
+    for _ in range(3):
+        tasks.reminders.call_local()
+    day[0] = datetime(2025, 3, 4).date()
+    tasks.reminders.call_local()
+    assert refreshes == [True, False, False, True]

@@ -23,12 +23,21 @@ from gongkai.web.cases import services
 REMINDER_LOCK = HUEY.lock_task("case-reminders")
 
 
+# The day the open cases' as-of-today cache was last refreshed, kept in the queue's own
+# storage so that every consumer sees it: the refresh of all open cases runs once a day.
+REFRESHED_ON = "case-reminders.refreshed-on"
+
+
 @db_periodic_task(crontab(minute=f"*/{settings.GONGKAI_REMINDER_MINUTES}"))
 def reminders() -> str:
     """Mark due-soon, overdue and deemed-withdrawn cases; tell handlers and heads."""
+    day = services.today().isoformat()
     try:
         with REMINDER_LOCK:
-            run = services.send_reminders()
+            stale = HUEY.get(REFRESHED_ON, peek=True) != day
+            run = services.send_reminders(refresh=stale)
+            if stale:
+                HUEY.put(REFRESHED_ON, day)
     except TaskLockedException:
         return "skipped: another run is under way"
     return f"refreshed={run.refreshed} notified={run.notified} emailed={run.emailed}"

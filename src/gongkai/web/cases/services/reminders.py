@@ -38,12 +38,16 @@ _APPROVING_ROLES = tuple(
 )
 
 
-def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> ReminderRun:
+def send_reminders(
+    on: dt.date | None = None, *, due_soon_workdays: int = 3, refresh: bool = True
+) -> ReminderRun:
     """The reminder job: refresh the as-of-today cache, then tell each handler (in the
     platform and by e-mail) about cases due soon, overdue, or waiting for a withdrawal
     confirmation, and the heads about extension requests waiting for their approval.
     Cases without a handler go to the agency's handlers and heads. Each notice is given
-    once a day, so the job may run often: a later run only tells what is new.
+    once a day, so the job may run often: a later run only tells what is new, and may skip
+    the refresh (``refresh=False``) once it was done that day, since every change made
+    through the services refreshes its own case.
 
     The number of queries does not grow with the number of cases: the cache is refreshed
     in batches, the notices of the day already given are read once, the staff of the
@@ -57,7 +61,7 @@ def send_reminders(on: dt.date | None = None, *, due_soon_workdays: int = 3) -> 
     from gongkai.web.mail import services as mail
 
     on = on or today()
-    refreshed = refresh_open_cases()
+    refreshed = refresh_open_cases() if refresh else 0
     wanted: list[tuple[str, Case, str]] = []
     for kind, condition, text in (
         ("overdue", queries.overdue_q(on), "已超过答复期限 {due}"),
