@@ -21,6 +21,8 @@ from gongkai.web.audits.models import AuditFinding, AuditProject, AuditReport
 
 _FIELDS = ("report", "agency_name", "year", "rule", "severity", "finding_class", "location",
            "message", "expected", "actual", "pointer")  # fmt: skip
+# the same as stored columns (``report_id``): comparing them loads no related row
+_COLUMNS = tuple("report_id" if name == "report" else name for name in _FIELDS)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,11 @@ def check_project(project: AuditProject) -> CheckRun:
                 old.resolved_at, resolved = now, resolved + 1
                 changed.append(old)
             continue
-        for name in _FIELDS:
+        if old.resolved_at is None and all(
+            getattr(old, name) == getattr(new, name) for name in _COLUMNS
+        ):
+            continue  # found again unchanged: no write (most findings of a re-run)
+        for name in _COLUMNS:
             setattr(old, name, getattr(new, name))
         old.resolved_at = None
         changed.append(old)

@@ -19,7 +19,6 @@ from gongkai.web.audits.models import AuditDocument, AuditReport
 from gongkai.web.audits.services.matching import AgencyIndex, index_for, match_agency
 
 STORE_CHUNK = 16  # documents written per transaction
-_STATE_FIELDS = ["state", "error_kind", "error_message"]
 
 
 def _reports(
@@ -73,7 +72,15 @@ def store_chunk(
         if rerun:
             AuditReport.objects.filter(document_id__in=rerun).delete()
         AuditReport.objects.bulk_create(rows, batch_size=200)
-        AuditDocument.objects.bulk_update([d for d, _ in results], _STATE_FIELDS)
+        # one UPDATE per distinct outcome (most documents: done), cheaper than CASE per row
+        by_state: dict[tuple[str, str, str], list[int]] = {}
+        for document, _ in results:
+            key = (document.state, document.error_kind, document.error_message)
+            by_state.setdefault(key, []).append(document.pk)
+        for (state, kind, message), pks in by_state.items():
+            AuditDocument.objects.filter(pk__in=pks).update(
+                state=state, error_kind=kind, error_message=message
+            )
 
 
 def _chunks(
