@@ -5,7 +5,7 @@ Builds (once) a PostgreSQL database ``gongkai_bench_search`` with the demo provi
 by the platform's own ``search.services.rebuild``, whose time is printed), plus one
 unpublished item per agency that must never be found. Then it requests ``/search/``
 through Django's full stack (middleware, form, query, snippets, template) without login:
-a two-character word in many titles, a rare word, several words, words found only in the
+a two-character word in many titles, a four-character one, several words, words found only in the
 text, each filter (agency with its subtree, agency alone, year, category), a deep page, an
 htmx request and a word found nowhere. Each request runs ``--repeat`` times (default 40);
 every scenario's 95th percentile must be below 200 ms, else the script exits 1.
@@ -115,16 +115,19 @@ def _seed(total: int) -> None:
         cursor.execute("ANALYZE agencies_agency")
 
 
-def _measure(call: Callable[[], object], repeat: int) -> tuple[float, float]:
+def _measure(call: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """Median and 95th percentile of the wall time, and the median CPU time of this process
+    (the machine's load inflates the wall time; the database's own time is not CPU here)."""
     call()  # warm caches (templates, jieba, query plans)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         call()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     times.sort()
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95
+    return statistics.median(times), p95, statistics.median(cpu)
 
 
 def main() -> int:
@@ -155,7 +158,7 @@ def main() -> int:
     year = dt.date.today().year - 1
     scenarios = [
         ("two-character word", {"q": "预算"}),
-        ("rare word", {"q": "人大代表"}),
+        ("four-character word", {"q": "人大代表"}),
         ("several words", {"q": "义务教育 招生 公告"}),
         ("text only", {"q": "营商环境"}),
         ("word + agency subtree", {"q": "预算", "agency": city.pk}),
@@ -172,7 +175,7 @@ def main() -> int:
         print("FAILED: an unpublished item was found", file=sys.stderr)
         return 1
     failed = False
-    print(f"{'scenario':<26}{'median ms':>10}{'p95 ms':>10}")
+    print(f"{'scenario':<26}{'median ms':>10}{'p95 ms':>10}{'CPU ms':>10}")
     for name, params in scenarios:
         headers = {"HTTP_HX_REQUEST": "true"} if "htmx" in name else {}
 
@@ -181,10 +184,10 @@ def main() -> int:
             assert response.status_code == 200, (params, response.status_code)
             return response
 
-        median, p95 = _measure(call, args.repeat)
+        median, p95, cpu = _measure(call, args.repeat)
         ok = p95 < TARGET_MS
         failed |= not ok
-        print(f"{name:<26}{median:>10.1f}{p95:>10.1f}  {'ok' if ok else 'SLOW'}")
+        print(f"{name:<26}{median:>10.1f}{p95:>10.1f}{cpu:>10.1f}  {'ok' if ok else 'SLOW'}")
     print(f"target: p95 < {TARGET_MS:.0f} ms for every search: {'FAILED' if failed else 'met'}")
     return 1 if failed else 0
 

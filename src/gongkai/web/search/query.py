@@ -24,7 +24,7 @@ from gongkai.text.search import Query
 from gongkai.web.agencies.models import Agency
 from gongkai.web.search.models import SearchEntry
 
-RESULT_CAP = 1000  # nobody reads further; more words or a filter narrow it down
+RESULT_CAP = 500  # 25 pages: nobody reads further; more words or a filter narrow it down
 
 _FIELDS = {"body": "tokens", "title": "title_tokens"}
 
