@@ -49,7 +49,7 @@ def _stop(process: subprocess.Popen[bytes], first: signal.Signals) -> None:
 
 class Command(BaseCommand):
     help = "启动平台（runserver）和任务队列（run_huey），一起启动、一起停止（Ctrl-C）"
-    requires_system_checks: list[str] = []  # runserver checks; --skip-checks is passed on
+    requires_system_checks = ()  # runserver checks; --skip-checks is passed on
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default=DEFAULT_ADDRPORT)
