@@ -87,3 +87,14 @@ def test_loading_the_notice_replaces_the_provisional_year():
     # the notice is complete: the provisional 清明 (4/5) is no longer a day off
     assert calendar.is_workday(D("2027-04-05"))
     assert calendar.day(D("2027-02-09")).source == "测试用虚构通知〔2026〕9号"
+
+
+def test_a_provisional_date_is_pending_only_until_the_reply():
+    assert compute(parse_case(CASE)).provisional_pending is True
+    replied = {
+        **CASE,
+        "events": [*CASE["events"], {"type": "replied", "date": "2027-02-10", "outcome": "granted"}],
+    }
+    result = compute(parse_case(replied))
+    assert result.provisional is True  # the counting still used an estimated calendar
+    assert result.provisional_pending is False  # but nothing is left for it to move

@@ -151,6 +151,12 @@ class ClockResult:
         return None
 
     @property
+    def provisional_pending(self) -> bool:
+        """A provisional calendar matters only while the reply is awaited: once replied or
+        withdrawn, the due date no longer moves when the State Council's notice arrives."""
+        return self.provisional and self.replied_on is None and self.withdrawal is None
+
+    @property
     def overdue_workdays(self) -> int:
         """Working days past the due date: at the reply, or as of the day."""
         if not self.overdue:

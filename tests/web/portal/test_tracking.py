@@ -260,3 +260,21 @@ def test_a_case_reopened_after_a_review_is_shown_as_handled_again(
     assert status.reply_due == fresh(case).reply_due == D(2025, 7, 29)
     assert any("重新办理" in s.text for s in status.steps)
     assert "行政复议结果纠正，重新办理" not in client.get(url).content.decode()  # staff's words
+
+
+def test_provisional_note_only_while_the_reply_is_awaited(
+    tree: Any, handler: Any, today: Any
+) -> None:
+    # 2027: the State Council's holiday notice is not loaded, the due date is provisional
+    today.day = D(2027, 3, 1)
+    application, code = submitted(tree.city)
+    client = Client()
+    unlock(client, application, code)
+    url = f"/portal/track/{application.tracking_number}/"
+    case = services.confirm_receipt(application, handler)
+    assert "暂定" in client.get(url).context["status"].reply_due_note
+    today.day = D(2027, 3, 5)
+    case_services.reply(
+        fresh(case), handler, version=case.version, date=D(2027, 3, 5), outcome_key="granted"
+    )
+    assert "暂定" not in client.get(url).content.decode()

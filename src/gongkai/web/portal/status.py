@@ -243,7 +243,7 @@ def _case_status(case: Case, result: ClockResult) -> PublicStatus:
     notes = []
     if result.reply_due_projected and result.replied_on is None:
         notes.append("暂停计算或等待补正期间的预计日期，恢复计算后会相应调整")
-    if result.provisional:
+    if result.provisional_pending:
         notes.append("暂定：相关年度的节假日安排尚未公布")
     received_reason = result.received_reason
     if case.reopened_on is not None:

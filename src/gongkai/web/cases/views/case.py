@@ -116,8 +116,7 @@ def case_context(
         "letters": letters.available(case) if personal else [],
         "issued": _issued(case) if personal else [],
         "changes": changelog.change_log(case, personal),
-        # the provisional calendar matters only while the clock runs
-        "provisional": result.provisional and result.replied_on is None,
+        "provisional": result.provisional_pending,
         "can_edit": permissions.can_edit(user, case.agency) and case.archived_on is None,
         "note_form": forms.NoteForm(prefix="note"),
         "edit_form": (bound.get(EDIT) or _edit_form(case)) if personal and not replied else None,
@@ -145,18 +144,17 @@ class TimelineStep:
 def dated_timeline(result: ClockResult) -> list[TimelineStep]:
     """The clock's timeline with one source for the due date: a step's date is current when
     it is the one the clock now reports (``result.reply_due``), else history."""
-    running = result.replied_on is None
     marked = []
     for s in result.timeline():
         superseded = s.due is not None and s.due != result.reply_due
-        provisional_note = s.kind is StepKind.PROVISIONAL and not running
+        provisional_note = s.kind is StepKind.PROVISIONAL and not result.provisional_pending
         marked.append(TimelineStep(s, superseded, superseded or provisional_note))
     return marked
 
 
 def page_warnings(result: ClockResult) -> list[str]:
     """The clock's warnings to show: the provisional calendar only while the clock runs."""
-    if result.replied_on is None or not result.provisional_years:
+    if result.provisional_pending or not result.provisional_years:
         return list(result.warnings)
     provisional = provisional_text(result.provisional_years)
     return [w for w in result.warnings if w != provisional]
