@@ -93,7 +93,10 @@ def test_a_provisional_date_is_pending_only_until_the_reply():
     assert compute(parse_case(CASE)).provisional_pending is True
     replied = {
         **CASE,
-        "events": [*CASE["events"], {"type": "replied", "date": "2027-02-10", "outcome": "granted"}],
+        "events": [
+            *CASE["events"],
+            {"type": "replied", "date": "2027-02-10", "outcome": "granted"},
+        ],
     }
     result = compute(parse_case(replied))
     assert result.provisional is True  # the counting still used an estimated calendar
