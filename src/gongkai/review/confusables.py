@@ -10,14 +10,12 @@ flagged: a real word spelled wrongly (发布信心) belongs in the wording table
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from gongkai.review.findings import ReviewFinding, Severity, line_of
+from gongkai.text.segmenter import tokenizer
 
 # Pairs documented as frequent confusions in proofreading (形近字、音近字); symmetric.
 _PAIRS = (
@@ -40,20 +38,8 @@ MIN_FREQUENCY = 2000
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    # Imported here: every ``gongkai`` command and web process imports this module, and only
-    # a review needs jieba (its import and dictionary cost about a second).
-    import jieba  # type: ignore[import-untyped]
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def word_frequency(word: str) -> int:
-    return int(_tokenizer().FREQ.get(word, 0) or 0)
+    return int(tokenizer().FREQ.get(word, 0) or 0)
 
 
 def _correction(pair: str) -> str | None:
@@ -71,7 +57,7 @@ def _correction(pair: str) -> str | None:
 
 def check_confusables(text: str) -> Iterator[ReviewFinding]:
     # Without HMM, jieba leaves characters outside dictionary words as single tokens.
-    tokens = list(_tokenizer().tokenize(text, HMM=False))
+    tokens = list(tokenizer().tokenize(text, HMM=False))
     for (first, start, _), (second, _, end) in pairwise(tokens):
         if len(first) != 1 or len(second) != 1:
             continue

@@ -17,15 +17,13 @@ simplified document and the other way round.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
-from typing import Any
 
 from gongkai.text.normalize import to_simplified
+from gongkai.text.segmenter import tokenizer
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(f"[{_HAN}]+|[a-z0-9]+")
@@ -33,18 +31,6 @@ _HAN_ONLY = re.compile(f"[{_HAN}]+")
 _TOKEN = re.compile(f"^(?:[{_HAN}]+|[a-z0-9]+)$")
 MAX_QUERY_CHARS = 100  # a longer query is cut: nobody types more, and each word costs a token
 SNIPPET_CHARS = 120
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    # Loaded on first use, once per process (as gongkai.review.confusables does): importing
-    # jieba and reading its dictionary takes about a second.
-    import jieba  # type: ignore[import-untyped]
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
 
 
 def fold(text: str) -> str:
@@ -104,7 +90,7 @@ def parse_query(text: str) -> Query:
     words: list[str] = []
     for run in _RUN.findall(folded):
         if _HAN_ONLY.fullmatch(run):
-            words.extend(_maximal(list(_tokenizer().tokenize(run, mode="search"))))
+            words.extend(_maximal(list(tokenizer().tokenize(run, mode="search"))))
         else:
             words.append(run)
     words = [w for w in words if _TOKEN.match(w)]

@@ -16,6 +16,7 @@ from django.http import Http404
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.models.agency import in_subtree_q
+from gongkai.web.agencies.services import CONTACT_FIELDS
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
 from gongkai.web.catalogue.models import DisclosureItem
 from gongkai.web.registers.models import RegulatoryDocument
@@ -23,20 +24,8 @@ from gongkai.web.registers.models import RegulatoryDocument
 QS = TypeVar("QS", bound="QuerySet[Any]")
 
 AGENCY_FIELDS = (
-    "id",
-    "name",
-    "short_name",
-    "kind",
-    "parent_id",
-    "path",
-    "level",
-    "office_name",
-    "office_address",
-    "office_postcode",
-    "office_phone",
-    "office_email",
-    "office_hours",
-    "website",
+    *("id", "name", "short_name", "kind", "parent_id", "path", "level"),
+    *CONTACT_FIELDS,  # the office's published contacts (第二十四条), as the directory shows
     "updated_at",
 )
 VERSION_FIELDS = (
