@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import sys
@@ -33,7 +32,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pgdjango import ensure_database, setup_django
+from pgdjango import start_platform
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench_annual"
 AGENCY_TARGET_MS = 200.0
@@ -290,12 +289,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith("postgres"):
-        print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
+    if not start_platform(DEFAULT_URL):
         return 2
-    ensure_database(url)
-    setup_django(url)
     from django.db.models import Count
 
     from gongkai.web.accounts.models import User

@@ -29,7 +29,7 @@ import time
 from typing import Any
 
 from annual_rollup import _tree  # the same 2,000-agency province
-from pgdjango import ensure_database, setup_django
+from pgdjango import start_platform
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench_api"
 TARGET_MS = 100.0
@@ -247,13 +247,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", DEFAULT_URL)
-    if not url.startswith("postgres"):
-        print("bench/api_lists.py needs PostgreSQL (DATABASE_URL=postgres://…)", file=sys.stderr)
-        return 2
     os.environ["GONGKAI_API_RATE"] = "100000000/m"  # the throttle is timed, never hit
-    ensure_database(url)
-    setup_django(url)
+    if not start_platform(DEFAULT_URL):
+        return 2
     if args.reseed or not _seeded():
         _seed()
     from django.test import Client

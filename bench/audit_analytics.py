@@ -24,15 +24,13 @@ Exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import statistics
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-from pgdjango import ensure_database, setup_django
+from pgdjango import measure, start_platform
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench_audits"
 TARGET_MS = 500.0
@@ -165,20 +163,6 @@ def _seed(total: int) -> None:
     print(f"seeded {len(reports):,} reports, {len(findings):,} findings", flush=True)
 
 
-def _measure(call: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    """Median and p95 of the elapsed time, and the median CPU time of this process (the
-    machine is shared: elapsed time grows with its load, CPU time much less)."""
-    times, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, statistics.median(cpu)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -187,12 +171,8 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=5000)
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith("postgres"):
-        print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
+    if not start_platform(DEFAULT_URL):
         return 2
-    ensure_database(url)
-    setup_django(url)
     from django.test import Client
 
     from gongkai.web.accounts.models import User
@@ -226,18 +206,17 @@ def main() -> int:
         ("page by agency", base + "?by=agency"),
         ("page by year", base + "?by=year"),
     ):
-        median, p95, cpu = _measure(get(path), args.repeat)
-        ok = p95 < TARGET_MS
+        timing = measure(get(path), args.repeat)
+        ok = timing.p95 < TARGET_MS
         failed |= not ok
-        print(f"{name:<28}{median:>10.1f}{p95:>10.1f}{cpu:>10.1f}  {'ok' if ok else 'SLOW'}")
+        print(f"{name:<28}{timing.columns()}  {'ok' if ok else 'SLOW'}")
     print("information only:")
     for name, path in (
         ("chart SVG by agency", base + "chart/summary.svg?by=agency"),
         ("trend chart SVG", base + "chart/trend.svg"),
         ("CSV by agency", base + "export/summary.csv?by=agency"),
     ):
-        median, p95, cpu = _measure(get(path), max(5, args.repeat // 4))
-        print(f"{name:<28}{median:>10.1f}{p95:>10.1f}{cpu:>10.1f}")
+        print(f"{name:<28}{measure(get(path), max(5, args.repeat // 4)).columns()}")
     print(f"target: page p95 < {TARGET_MS:.0f} ms: {'FAILED' if failed else 'met'}")
     return 1 if failed else 0
 

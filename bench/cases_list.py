@@ -23,14 +23,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 
-from pgdjango import ensure_database, setup_django
+from pgdjango import measure, start_platform
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench"
 TARGET_MS = 200.0
@@ -136,21 +133,6 @@ def _seed(total: int) -> None:
     print(f"seeded {total:,} cases in {time.perf_counter() - started:.0f} s")
 
 
-def _measure(call: Callable[[], object], repeat: int) -> tuple[float, float]:
-    from django.db import reset_queries
-
-    call()  # warm caches (templates, calendar, query plans)
-    times = []
-    for _ in range(repeat):
-        reset_queries()
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -159,12 +141,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith("postgres"):
-        print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
+    if not start_platform(DEFAULT_URL):
         return 2
-    ensure_database(url)
-    setup_django(url)
     from django.test import Client
 
     from gongkai.web.accounts.models import User
@@ -193,7 +171,7 @@ def main() -> int:
         ("dashboard", "/cases/dashboard/"),
     ]
     failed = False
-    print(f"{'scenario':<24}{'median ms':>10}{'p95 ms':>10}")
+    print(f"{'scenario':<24}{'median ms':>10}{'p95 ms':>10}{'CPU ms':>10}")
     for name, path in scenarios:
         headers = {"HTTP_HX_REQUEST": "true"} if "htmx" in name else {}
 
@@ -202,10 +180,10 @@ def main() -> int:
             assert response.status_code == 200, (path, response.status_code)
             return response
 
-        median, p95 = _measure(call, args.repeat)
-        ok = p95 < TARGET_MS
+        timing = measure(call, args.repeat)
+        ok = timing.p95 < TARGET_MS
         failed |= not ok
-        print(f"{name:<24}{median:>10.1f}{p95:>10.1f}  {'ok' if ok else 'SLOW'}")
+        print(f"{name:<24}{timing.columns()}  {'ok' if ok else 'SLOW'}")
     boss = Client()
     boss.force_login(supervisor)
     print("supervisor over the city subtree (information only):")
@@ -214,8 +192,9 @@ def main() -> int:
         ("subtree overdue", "/cases/?overdue=on"),
         ("supervision", "/cases/supervision/"),
     ):
-        median, p95 = _measure(lambda path=path: boss.get(path), max(5, args.repeat // 4))
-        print(f"{name:<24}{median:>10.1f}{p95:>10.1f}")
+        print(
+            f"{name:<24}{measure(lambda path=path: boss.get(path), max(5, args.repeat // 4)).columns()}"
+        )
     print(
         f"target: p95 < {TARGET_MS:.0f} ms for the agency list and dashboard: {'FAILED' if failed else 'met'}"
     )

@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 
-from pgdjango import ensure_database, setup_django
+from pgdjango import measure, start_platform
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench_search"
 TARGET_MS = 200.0
@@ -115,21 +112,6 @@ def _seed(total: int) -> None:
         cursor.execute("ANALYZE agencies_agency")
 
 
-def _measure(call: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    """Median and 95th percentile of the wall time, and the median CPU time of this process
-    (the machine's load inflates the wall time; the database's own time is not CPU here)."""
-    call()  # warm caches (templates, jieba, query plans)
-    times, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, statistics.median(cpu)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -138,12 +120,8 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith("postgres"):
-        print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
+    if not start_platform(DEFAULT_URL):
         return 2
-    ensure_database(url)
-    setup_django(url)
     from django.test import Client
 
     from gongkai.web.agencies.demo import agencies_by_key
@@ -184,10 +162,10 @@ def main() -> int:
             assert response.status_code == 200, (params, response.status_code)
             return response
 
-        median, p95, cpu = _measure(call, args.repeat)
-        ok = p95 < TARGET_MS
+        timing = measure(call, args.repeat)
+        ok = timing.p95 < TARGET_MS
         failed |= not ok
-        print(f"{name:<26}{median:>10.1f}{p95:>10.1f}{cpu:>10.1f}  {'ok' if ok else 'SLOW'}")
+        print(f"{name:<26}{timing.columns()}  {'ok' if ok else 'SLOW'}")
     print(f"target: p95 < {TARGET_MS:.0f} ms for every search: {'FAILED' if failed else 'met'}")
     return 1 if failed else 0
 
