@@ -106,6 +106,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Test databases in a file, not in memory: the live server of the browser tests then
     # opens its own connection instead of sharing the test thread's, which races.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-gongkai.sqlite3")}
+    # The web server and the task worker write to one file: a transaction takes the write
+    # lock when it begins and waits for it (a deferred one that reads first fails at once
+    # with "database is locked"); WAL lets pages read while a task writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
