@@ -141,3 +141,11 @@ def test_revoking_is_limited_to_the_tokens_one_may_see(world: World) -> None:
     services.revoke_token(issued.token, by=supervisor)
     with pytest.raises(ValidationError):
         services.revoke_token(issued.token, by=supervisor)
+
+
+def test_the_user_box_links_the_token_page_for_those_who_may_hold_tokens(world: World) -> None:
+    link = 'href="/api/tokens/"'
+    for user in (world.people["supervisor"], world.people["dept"]["head"]):
+        assert link in _login(user).get("/").content.decode(), user.username
+    assert link not in _login(world.people["dept"]["handler"]).get("/").content.decode()
+    assert link not in Client().get("/portal/").content.decode()
