@@ -80,7 +80,7 @@ def check_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
 ) -> None:
-    """按国家格式的勾稽规则（A1–E6）审核一份年度报告。"""
+    """按国家格式的勾稽规则（A1–E7）审核一份年度报告。"""
     report = read_report(report_path)
     previous = read_report(prev) if prev else None
     if agency_kind is not None:
