@@ -55,7 +55,7 @@ def test_form_errors_and_who_may_hold_tokens(world: World) -> None:
     empty = client.post("/api/tokens/", {"name": " ", "scope": "own"}).content.decode()
     assert "请填写令牌的用途说明" in empty
     wider = client.post("/api/tokens/", {"name": "x", "scope": "subtree"}).content.decode()
-    assert "选择一个有效的选项" in wider and "subtree" in wider
+    assert "请在列出的数据范围中选择" in wider and "subtree" not in wider
     assert not ApiToken.objects.exists()
     handler = world.people["dept"]["handler"]
     assert _login(handler).get("/api/tokens/").status_code == 403

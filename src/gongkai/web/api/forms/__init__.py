@@ -17,7 +17,14 @@ class TokenForm(forms.Form):
         help_text="例如：市数据开放平台每日同步",
         error_messages={"required": "请填写令牌的用途说明。"},
     )
-    scope = forms.ChoiceField(label="数据范围", choices=TOKEN_SCOPE_CHOICES)
+    scope = forms.ChoiceField(
+        label="数据范围",
+        choices=TOKEN_SCOPE_CHOICES,
+        # Django's message would repeat the submitted code
+        error_messages={
+            "invalid_choice": "请在列出的数据范围中选择（只能选择本人可以授权的范围）。"
+        },
+    )
 
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
