@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.models.agency import in_subtree_q
 from gongkai.web.agencies.services import CONTACT_FIELDS
 from gongkai.web.annual.models import AnnualReportDraft, ReportVersion
+from gongkai.web.annual.models.report import ReportVersionQuerySet
 from gongkai.web.catalogue.models import DisclosureItem
 from gongkai.web.registers.models import RegulatoryDocument
 
@@ -92,14 +93,14 @@ def in_region(queryset: QS, region: int | None, prefix: str) -> QS:
     return queryset.filter(in_subtree_q(agency_or_404(region), prefix=prefix))
 
 
-def published_versions() -> QuerySet[ReportVersion]:
+def published_versions() -> ReportVersionQuerySet:
     """Every published version of every active agency's report (versions are immutable)."""
     return ReportVersion.objects.filter(draft__agency__is_active=True)
 
 
 def current_versions() -> QuerySet[ReportVersion]:
     """The latest published version of each report: what the report now says."""
-    return published_versions().filter(number=F("draft__published_version"))
+    return published_versions().current()
 
 
 def published_drafts(

@@ -4,7 +4,7 @@ versions (the core :mod:`gongkai.opendata` makes the bytes), and schedule that r
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai import opendata
@@ -14,17 +14,10 @@ from gongkai.web.opendata.models import BulkFile, BulkYear
 
 
 def latest_versions(year: int) -> QuerySet[ReportVersion]:
-    """The latest published version of each report of ``year``; drafts have none. A version
-    counts only while its report counts it as published (``published_version``)."""
-    latest = (
-        ReportVersion.objects.filter(
-            draft=OuterRef("draft"), number__lte=F("draft__published_version")
-        )
-        .order_by("-number")
-        .values("pk")[:1]
-    )
+    """The latest published version of each report of ``year``; drafts have none."""
     return (
-        ReportVersion.objects.filter(draft__year=year, pk=Subquery(latest))
+        ReportVersion.objects.current()
+        .filter(draft__year=year)
         .select_related("draft__agency__parent")
         .order_by("pk")
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from gongkai.web.annual.models import ReportVersion
@@ -98,11 +98,7 @@ class Source:
 
 def _latest_versions() -> QuerySet[ReportVersion]:
     # One row per report: its highest version (versions are never changed or deleted).
-    return (
-        ReportVersion.objects.filter(draft__published_version=F("number"))
-        .select_related("draft__agency")
-        .order_by("pk")
-    )
+    return ReportVersion.objects.current().select_related("draft__agency").order_by("pk")
 
 
 SOURCES: dict[str, Source] = {

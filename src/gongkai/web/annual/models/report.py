@@ -116,8 +116,17 @@ class ReportEvent(models.Model):
         return transition.label if transition else self.action
 
 
+class ReportVersionQuerySet(models.QuerySet["ReportVersion"]):
+    def current(self) -> ReportVersionQuerySet:
+        """Each report's latest published version: what the report now says (a version and
+        its report's ``published_version`` are written in one transaction)."""
+        return self.filter(number=models.F("draft__published_version"))
+
+
 class ReportVersion(models.Model):
     """A published report, fixed: it is never changed, a correction is the next version."""
+
+    objects = ReportVersionQuerySet.as_manager()
 
     draft = models.ForeignKey(
         AnnualReportDraft,
