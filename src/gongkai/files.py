@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 
 MIB = 1024 * 1024
+# Sidecar files of crawled data sets (metadata, verified values), not reports.
+SIDECAR_PATTERNS = ("*.meta.json", "*.truth.json", "*.pdfplumber-tables.json")
 
 
 class FileRefused(Exception):

@@ -22,14 +22,14 @@ from typing import Any, Literal
 from gongkai.extract import Extraction, Outcome, internal_failure, iter_path
 from gongkai.extract.loaders import EXTENSIONS
 from gongkai.extract.pool import PoolError, run_many
+from gongkai.files import SIDECAR_PATTERNS
 from gongkai.report import AnnualReport
 from gongkai.rules import DEFAULT_SETTINGS, SEVERITY_LABELS, Finding, RuleSettings, Severity, check
 from gongkai.rules.location import describe
 from gongkai.safecells import csv_row, xlsx_row
 from gongkai.text import label_key
 
-# Sidecar files of crawled data sets (metadata, verified values), not reports.
-DEFAULT_EXCLUDES = ("*.meta.json", "*.truth.json", "*.pdfplumber-tables.json")
+DEFAULT_EXCLUDES = SIDECAR_PATTERNS
 # Files that are listed (with the reason they cannot be read) rather than silently skipped.
 _LISTED_SUFFIXES = set(EXTENSIONS) | {".doc", ".wps", ".ofd"}
 # Which copy of a report counts when the same agency and year appear twice (PDF first).

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.agency_kinds import infer_kind
+from gongkai.files import SIDECAR_PATTERNS
 from gongkai.opendata.dataset import META_KEY, SCOPES, PublishedReport
 from gongkai.report import AnnualReport, ReportReadError, ReportShapeError, load
 from gongkai.report.canonical import from_dict
-
-SIDECARS = (".meta.json", ".truth.json")  # beside shared reports; not reports themselves
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Collected:
 
 def _report_files(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.name.endswith(SIDECARS):
+        if not path.is_file() or any(path.match(p) for p in SIDECAR_PATTERNS):
             continue
         if path.suffix in (".json", ".jsonl"):
             yield path
